@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+/** Process entry point: wires `run` to the real process; sets only the exit code. */
+import { run } from './index.js';
+
+const signalHandlers = new Set<(signal: NodeJS.Signals) => void>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (signalHandlers.size === 0) process.exit(signal === 'SIGINT' ? 130 : 143);
+    for (const handler of signalHandlers) handler(signal);
+  });
+}
+
+process.exitCode = await run(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  env: process.env,
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  onSignal(handler) {
+    signalHandlers.add(handler);
+    return () => signalHandlers.delete(handler);
+  },
+});

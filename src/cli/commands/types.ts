@@ -1,0 +1,16 @@
+import type { CliIO } from '../io.js';
+
+/** A subcommand of the CLI. */
+export interface Command {
+  name: string;
+  /** One line for `noticekit --help`. */
+  summary: string;
+  /** Full help text for `noticekit <cmd> --help`. */
+  usage: string;
+  /**
+   * Run the command.
+   * @param argv arguments after the command name
+   * @returns the exit code
+   */
+  run(argv: string[], io: CliIO): Promise<number>;
+}

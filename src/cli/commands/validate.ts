@@ -1,0 +1,58 @@
+/**
+ * `noticekit validate [files|dirs|globs]`: schema and consistency checks with positioned errors.
+ */
+import { parseArgs } from 'node:util';
+import { sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
+import { formatDiagnostics } from '../../report/format-diagnostics.js';
+import { checkNoticeFiles } from '../../validate/index.js';
+import { expandNoticeFiles } from '../files.js';
+import { useColor, UsageError, type CliIO } from '../io.js';
+import type { Command } from './types.js';
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Check notices against the schema and for consistency (ids, references, locales).',
+  usage: `Usage: noticekit validate [files|dirs|globs...] [options]
+
+Checks every notice (default: notices/) and reports each problem with file, line and column.
+
+Options:
+  --format text|json   text on stderr (default), or a JSON array on stdout
+  --quiet              print only errors, not warnings
+  --no-color           plain text even on a terminal
+  -h, --help           show this help
+
+Exit status: 0 all valid, 1 problems found, 2 usage error.
+Next: noticekit build (render), noticekit lint (GDPR checks).`,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        quiet: { type: 'boolean', default: false },
+        'no-color': { type: 'boolean', default: false },
+      },
+    });
+    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not '${values.format}'.`);
+    const files = await expandNoticeFiles(positionals.length > 0 ? positionals : ['notices'], io.cwd);
+    if (files.length === 0) throw new UsageError('No notice files (*.yaml) found.');
+    const checked = await checkNoticeFiles(files.map((f) => resolveFrom(io.cwd, f)));
+    const diagnostics: Diagnostic[] = [];
+    checked.forEach((c, i) => diagnostics.push(...c.diagnostics.map((d) => ({ ...d, file: files[i]! }))));
+    sortDiagnostics(diagnostics);
+    const shown = values.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+    if (values.format === 'json') {
+      io.stdout.write(`${JSON.stringify(shown.map(({ file, line, column, code, severity, message, path }) => ({ file, line, column, code, severity, message, path })), null, 2)}\n`);
+    } else {
+      const sources = new Map(checked.map((c, i) => [files[i]!, c.loaded.text]));
+      if (shown.length > 0) io.stderr.write(formatDiagnostics(shown, { color: useColor(io, values['no-color']), sources }));
+      else io.stderr.write(`${files.length} ${files.length === 1 ? 'notice' : 'notices'} valid\n`);
+    }
+    return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  },
+};
+
+function resolveFrom(cwd: string, file: string): string {
+  return file.startsWith('/') ? file : `${cwd}/${file}`;
+}

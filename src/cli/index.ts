@@ -1,0 +1,81 @@
+/**
+ * The CLI as a plain function: `run(argv, io)` returns an exit code. `bin.ts` only wires it to
+ * the process. Errors map to exit codes here and nowhere else.
+ */
+import { readFileSync } from 'node:fs';
+import { validateCommand } from './commands/validate.js';
+import type { Command } from './commands/types.js';
+import { ExitError, UsageError, type CliIO } from './io.js';
+
+const COMMANDS: Command[] = [validateCommand];
+
+/** Register an extra command (used by later stages: build, diff, lint). */
+export function commands(): readonly Command[] {
+  return COMMANDS;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `noticekit ${version()}: privacy notices as data
+
+Usage: noticekit <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Run 'noticekit <command> --help' for a command's options.
+Start with: noticekit validate notices/
+`;
+}
+
+/**
+ * Run the CLI.
+ * @param argv arguments without `node` and the script, e.g. `['validate', 'notices/']`
+ * @returns exit code: 0 ok, 1 problems found, 2 usage error or trouble
+ */
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout).write(mainHelp());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`noticekit: unknown command '${name}'.\n\n${mainHelp()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr.write(`noticekit ${command.name}: ${(error as Error).message}\nRun 'noticekit ${command.name} --help' for usage.\n`);
+      return 2;
+    }
+    if (error instanceof ExitError) {
+      if (error.message) io.stderr.write(`noticekit ${command.name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`noticekit ${command.name}: internal error: ${message}\nThis is a bug in noticekit; please report it with the command you ran.\n`);
+    if (io.env.NOTICEKIT_DEBUG) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    return 2;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

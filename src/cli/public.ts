@@ -1,0 +1,2 @@
+export { run } from './index.js';
+export type { CliIO } from './io.js';

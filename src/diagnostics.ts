@@ -1,0 +1,130 @@
+/**
+ * The one error/warning shape every stage reports in, and the fixed list of codes.
+ */
+
+/** How bad a finding is: `error` fails the command, `warning` fails it only under `--strict`. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * Every diagnostic code, with a one-line explanation (shown by `noticekit validate --codes`).
+ * Codes are part of the public contract: tests and editors key on them, never on message text.
+ */
+export const DIAGNOSTIC_CODES = {
+  // Reading the file
+  'file-unreadable': 'The file could not be read.',
+  'file-too-large': 'The file is larger than the size limit.',
+  'invalid-encoding': 'The file is not valid UTF-8.',
+  'control-character': 'The file contains a NUL byte or another control character.',
+  'hidden-character': 'The text contains an invisible bidirectional-control or zero-width character.',
+  'empty-file': 'The file holds no notice.',
+  // YAML structure
+  'yaml-syntax': 'The YAML cannot be parsed.',
+  'tab-indent': 'A tab is used for indentation; YAML needs spaces.',
+  'duplicate-key': 'The same key appears twice in one mapping.',
+  'multiple-documents': 'The file holds more than one YAML document.',
+  'directive': 'A %YAML or %TAG directive is present.',
+  'alias': 'An anchor (&name) or alias (*name) is used.',
+  'merge-key': 'A << merge key is used.',
+  'tag': 'An explicit YAML tag (!tag or !!type) is used.',
+  'forbidden-key': 'A key such as __proto__ that could alter JavaScript objects.',
+  'nesting-too-deep': 'The YAML is nested deeper than the limit.',
+  'not-a-mapping': 'The top level of the file is not a mapping of keys to values.',
+  // Schema
+  'unknown-key': 'A key the notice schema does not know (often a typo).',
+  'missing-key': 'A required key is missing.',
+  'wrong-type': 'A value has the wrong type (text, number, list, mapping, true/false).',
+  'not-allowed-value': 'A value is not one of the allowed choices.',
+  'invalid-id': 'An id is not short lower-case kebab-case words.',
+  'invalid-country': 'A country is not a two-letter ISO 3166-1 code.',
+  'invalid-locale': 'A locale is not a BCP 47 language tag such as en or de-AT.',
+  'invalid-date': 'A date is not YYYY-MM-DD.',
+  'invalid-email': 'An e-mail address is malformed.',
+  'invalid-url': 'A web address is malformed or not http(s).',
+  'invalid-phone': 'A telephone number is malformed.',
+  'invalid-duration': 'A period is not an ISO 8601 duration such as P6M.',
+  'invalid-format': 'A value does not have the required form.',
+  'too-long': 'A text is longer than the limit.',
+  'too-many': 'A list or mapping has more entries than the limit.',
+  'too-few': 'A list, mapping or text is empty or has too few entries.',
+  'duplicate-item': 'A list holds the same entry twice.',
+  // Checks the schema cannot express
+  'duplicate-id': 'Two clauses share one id.',
+  'conflicting-keys': 'Two keys that exclude each other are both given.',
+  'unknown-reference': 'A reference names an id that does not exist or is of the wrong kind.',
+  'missing-locale': 'A text lacks one of the declared locales.',
+  'undeclared-locale': 'A text has a locale the notice does not declare.',
+  'unknown-country': 'A two-letter code that is not an assigned ISO 3166-1 country.',
+  'raw-html': 'Raw HTML in a text field.',
+  'unsafe-url': 'A link whose scheme is not https, http, mailto or tel.',
+  'image-not-allowed': 'An image in a text field.',
+  'too-many-diagnostics': 'More problems than the report limit; the rest are not shown.',
+} as const;
+
+/** A code from {@link DIAGNOSTIC_CODES}, or a lint rule id (lint findings carry their rule as code). */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** A problem found in a file, positioned for an editor. */
+export interface Diagnostic {
+  /** Fixed code, e.g. `unknown-key`. */
+  code: string;
+  severity: Severity;
+  /** One sentence a legal editor understands, saying what is wrong and what to do. */
+  message: string;
+  /** Path of the file as given on the command line. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column (in UTF-16 code units, as editors count). */
+  column: number;
+  /** 1-based end line, when the problem spans a range. */
+  endLine?: number;
+  /** 1-based end column, exclusive. */
+  endColumn?: number;
+  /** YAML key path such as `controller.address.country` or `purposes[1].legalBases[0].gdpr`; empty for the file. */
+  path: string;
+  /** Optional extra hint. */
+  note?: string;
+}
+
+/** Most diagnostics reported per file; the rest are summarised in one `too-many-diagnostics`. */
+export const MAX_DIAGNOSTICS_PER_FILE = 100;
+
+/** Format a key path (array of keys and indices) as `a.b[0].c`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? part : `.${part}`;
+  }
+  return out;
+}
+
+/** Sort diagnostics by position, then code, so every report is stable. */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
+  );
+}
+
+/** Keep at most `max` diagnostics, adding one `too-many-diagnostics` note when some were dropped. */
+export function capDiagnostics(list: Diagnostic[], max = MAX_DIAGNOSTICS_PER_FILE): Diagnostic[] {
+  if (list.length <= max) return list;
+  const kept = list.slice(0, max);
+  const last = kept[kept.length - 1]!;
+  kept.push({
+    code: 'too-many-diagnostics',
+    severity: 'info',
+    message: `${list.length - max} more problems are not shown; fix these first and run again.`,
+    file: last.file,
+    line: last.line,
+    column: last.column,
+    path: '',
+  });
+  return kept;
+}
+
+/** True if any diagnostic is an error. */
+export function hasErrors(list: readonly Diagnostic[]): boolean {
+  return list.some((d) => d.severity === 'error');
+}

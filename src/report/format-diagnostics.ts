@@ -1,0 +1,76 @@
+/**
+ * Print diagnostics like vfile-reporter: grouped by file, `line:col  severity  message  code`,
+ * a code frame with a caret, and a summary line.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+
+/** Options for {@link formatDiagnostics}. */
+export interface FormatOptions {
+  /** Colour with ANSI escapes. */
+  color?: boolean;
+  /** Source text per file, for code frames. */
+  sources?: Map<string, string>;
+  /** Print warnings and infos too (default true). */
+  verbose?: boolean;
+}
+
+/** Format diagnostics for a terminal, grouped by file, with a summary line. */
+export function formatDiagnostics(list: readonly Diagnostic[], options: FormatOptions = {}): string {
+  const c = palette(options.color ?? false);
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of list) {
+    const group = byFile.get(d.file) ?? [];
+    group.push(d);
+    byFile.set(d.file, group);
+  }
+  const lines: string[] = [];
+  for (const [file, group] of byFile) {
+    lines.push(c.underline(file));
+    const source = options.sources?.get(file);
+    const sourceLines = source?.split(/\r?\n/);
+    const width = Math.max(...group.map((d) => `${d.line}:${d.column}`.length));
+    for (const d of group) {
+      const place = `${d.line}:${d.column}`.padEnd(width);
+      const sev = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : c.blue('info');
+      lines.push(`  ${c.dim(place)}  ${sev.padEnd(7 + sev.length - d.severity.length)}  ${d.message}  ${c.dim(d.code)}`);
+      const text = sourceLines?.[d.line - 1];
+      if (text !== undefined && d.code !== 'too-many-diagnostics') {
+        const shown = visible(text.length > 160 ? text.slice(0, 160) : text);
+        lines.push(`    ${c.dim(`${d.line} |`)} ${shown}`);
+        const pad = ' '.repeat(String(d.line).length + 3 + Math.min(d.column - 1, 160));
+        lines.push(`    ${pad}${c.red('^')}`);
+      }
+      if (d.note) lines.push(`    ${c.dim(d.note)}`);
+    }
+    lines.push('');
+  }
+  lines.push(summary(list, c));
+  return `${lines.join('\n')}\n`;
+}
+
+/** `2 errors, 1 warning` style summary (or `no problems`). */
+export function summaryLine(list: readonly Diagnostic[]): string {
+  return summary(list, palette(false));
+}
+
+function summary(list: readonly Diagnostic[], c: Palette): string {
+  const errors = list.filter((d) => d.severity === 'error').length;
+  const warnings = list.filter((d) => d.severity === 'warning').length;
+  if (errors === 0 && warnings === 0) return c.green('✓ no problems');
+  const parts = [];
+  if (errors) parts.push(c.red(`✖ ${errors} ${errors === 1 ? 'error' : 'errors'}`));
+  if (warnings) parts.push(c.yellow(`⚠ ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`));
+  return parts.join(', ');
+}
+
+/** Make invisible and control characters visible in a code frame. */
+function visible(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g, (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`).replace(/\t/g, '→');
+}
+
+type Palette = Record<'red' | 'yellow' | 'blue' | 'green' | 'dim' | 'underline', (s: string) => string>;
+
+function palette(color: boolean): Palette {
+  const wrap = (open: number, close: number) => (s: string) => (color ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  return { red: wrap(31, 39), yellow: wrap(33, 39), blue: wrap(34, 39), green: wrap(32, 39), dim: wrap(2, 22), underline: wrap(4, 24) };
+}

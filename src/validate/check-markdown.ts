@@ -1,0 +1,67 @@
+/**
+ * Markdown safety checks for text fields: no raw HTML, no images, links only to
+ * https, http, mailto, tel or an in-page #fragment.
+ */
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Nodes, Root } from 'mdast';
+
+/** A Markdown problem, with its offset inside the text. */
+export interface MarkdownProblem {
+  code: 'raw-html' | 'unsafe-url' | 'image-not-allowed';
+  message: string;
+  /** 0-based offset in the text where the problem starts. */
+  offset: number;
+  /** The source characters the problem is about (to find them in the YAML). */
+  snippet: string;
+}
+
+const SAFE_URL = /^(https?:|mailto:|tel:|#)/i;
+const parser = unified().use(remarkParse);
+
+/** Parse Markdown to an mdast tree (CommonMark, no GFM extensions). */
+export function parseMarkdown(text: string): Root {
+  return parser.parse(text);
+}
+
+/** True if a link destination may be published. */
+export function isSafeUrl(url: string): boolean {
+  // Browsers ignore leading controls/space and embedded tabs/newlines in schemes; so do we.
+  const cleaned = url.replace(/[\u0000-\u0020\u007f]/g, '');
+  return SAFE_URL.test(cleaned);
+}
+
+/**
+ * Find raw HTML, images and unsafe links in one Markdown text.
+ * Texts without `<`, `[` or `!` cannot contain any and are not parsed (validation stays fast).
+ */
+export function checkMarkdown(text: string): MarkdownProblem[] {
+  if (!/[<[!]/.test(text)) return [];
+  let tree: Root;
+  try {
+    tree = parseMarkdown(text);
+  } catch {
+    return [{ code: 'raw-html', message: 'This text could not be read as Markdown; simplify it.', offset: 0, snippet: text.slice(0, 20) }];
+  }
+  const problems: MarkdownProblem[] = [];
+  const visit = (node: Nodes) => {
+    const offset = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? offset;
+    const snippet = text.slice(offset, Math.min(end, offset + 40));
+    if (node.type === 'html') {
+      problems.push({ code: 'raw-html', message: `Raw HTML (\`${clip(node.value)}\`) is not allowed in a text; use Markdown: *emphasis*, **strong**, [link](https://...), lists.`, offset, snippet });
+    } else if (node.type === 'image' || node.type === 'imageReference') {
+      problems.push({ code: 'image-not-allowed', message: 'Images are not allowed in a notice text (they would load from elsewhere); describe the content in words.', offset, snippet });
+    } else if ((node.type === 'link' || node.type === 'definition') && !isSafeUrl(node.url)) {
+      problems.push({ code: 'unsafe-url', message: `The link \`${clip(node.url)}\` is not allowed; links must start with https://, http://, mailto: or tel:.`, offset, snippet });
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+  return problems;
+}
+
+function clip(s: string): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > 40 ? `${one.slice(0, 39)}…` : one;
+}
