@@ -3,16 +3,8 @@
  * the process. Errors map to exit codes here and nowhere else.
  */
 import { readFileSync } from 'node:fs';
-import { validateCommand } from './commands/validate.js';
-import type { Command } from './commands/types.js';
+import { COMMANDS } from './commands/index.js';
 import { ExitError, UsageError, type CliIO } from './io.js';
-
-const COMMANDS: Command[] = [validateCommand];
-
-/** Register an extra command (used by later stages: build, diff, lint). */
-export function commands(): readonly Command[] {
-  return COMMANDS;
-}
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };

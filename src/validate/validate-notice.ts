@@ -347,7 +347,7 @@ function findInSource(loaded: LoadedNotice, path: Path, snippet: string): number
 function dedupe(list: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return list.filter((d) => {
-    const key = `${d.code}|${d.line}|${d.column}|${d.path}`;
+    const key = `${d.code}|${d.line}|${d.column}|${d.path}|${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
