@@ -57,6 +57,11 @@ export const DIAGNOSTIC_CODES = {
   'raw-html': 'Raw HTML in a text field.',
   'unsafe-url': 'A link whose scheme is not https, http, mailto or tel.',
   'image-not-allowed': 'An image in a text field.',
+  // Rendering
+  'missing-phrase-pack': 'A declared locale has no phrase pack (templates/locales/<locale>.yaml).',
+  'unknown-phrase': 'A phrase override names a phrase the pack does not have.',
+  'duplicate-notice': 'Two files hold the same notice id and version.',
+  'template-error': 'A template is invalid or failed while rendering.',
   'too-many-diagnostics': 'More problems than the report limit; the rest are not shown.',
 } as const;
 

@@ -1,0 +1,312 @@
+/**
+ * `noticekit build`: render every notice x locale x format into a staging folder next to the
+ * output folder, write the index and the manifest last, then swap the staging folder in whole.
+ * A failure or an interruption leaves the previous output as it was.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { buildView, type NoticeView } from '../model/view.js';
+import { loadPhrasePack, Phrases } from '../model/phrases.js';
+import { renderHtml, loadTemplateSet, TemplateError, type TemplateSet } from '../render/html/index.js';
+import { renderMarkdown } from '../render/markdown/index.js';
+import { findChromium, PdfPrinter } from '../render/pdf/browser.js';
+import { fontFaceCss } from '../render/pdf/fonts.js';
+import { prepareNotices, type PreparedNotice } from './prepare.js';
+
+/** Output formats. */
+export type Format = 'html' | 'md' | 'pdf';
+export const FORMATS: readonly Format[] = ['html', 'md', 'pdf'];
+
+/** Options of a build. */
+export interface BuildOptions {
+  /** Notice files to build. */
+  files: string[];
+  /** Output folder (replaced whole on success). */
+  outDir: string;
+  formats: Format[];
+  /** Only these locales (default: every declared locale). */
+  locales?: string[];
+  /** Pages printing at once (PDF). */
+  jobs: number;
+  paper: 'a4' | 'letter';
+  /** Custom templates folder. */
+  templatesDir?: string;
+  /** Milliseconds one PDF may take. */
+  printTimeoutMs?: number;
+  /** Environment for finding Chromium. */
+  env?: Record<string, string | undefined>;
+  /** Called as documents are written. */
+  onProgress?: (event: ProgressEvent) => void;
+  /** Aborts the build (SIGINT/SIGTERM). */
+  signal?: AbortSignal;
+}
+
+/** Progress of a build. */
+export interface ProgressEvent {
+  done: number;
+  total: number;
+  /** Path written, relative to the output folder. */
+  path: string;
+}
+
+/** One file in `manifest.json`. */
+export interface ManifestEntry {
+  path: string;
+  notice: string | null;
+  version: string | null;
+  locale: string | null;
+  format: Format;
+  sha256: string;
+  bytes: number;
+}
+
+/** What a build did. */
+export interface BuildResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** Written files (empty when nothing was written). */
+  manifest: ManifestEntry[];
+  /** Documents that failed to print or render, with the reason. */
+  failures: { path: string; reason: string }[];
+  /** Timing in milliseconds per phase. */
+  timings: Record<string, number>;
+}
+
+/** The build was interrupted by a signal. */
+export class BuildAborted extends Error {
+  override name = 'BuildAborted';
+}
+
+/** A problem with the output folder (not writable, a file in the way). */
+export class OutputError extends Error {
+  override name = 'OutputError';
+}
+
+interface Job {
+  prepared: PreparedNotice;
+  locale: string;
+  view: NoticeView;
+}
+
+/**
+ * Run a build.
+ * @returns `ok: false` with diagnostics or failures when nothing was published
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
+  const time = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[phase] = Math.round((timings[phase] ?? 0) + performance.now() - start);
+    }
+  };
+  const fail = (diagnostics: Diagnostic[], failures: BuildResult['failures'] = []): BuildResult => ({ ok: false, diagnostics, manifest: [], failures, timings });
+
+  const prepared = await time('validate', () => prepareNotices(options.files, { locales: options.locales, templatesDir: options.templatesDir }));
+  if (prepared.diagnostics.some((d) => d.severity === 'error')) return fail(prepared.diagnostics);
+
+  let templates: TemplateSet;
+  try {
+    templates = await loadTemplateSet(options.templatesDir);
+  } catch (error) {
+    if (error instanceof TemplateError) return fail([templateDiagnostic(error)]);
+    throw error;
+  }
+
+  const outDir = path.resolve(options.outDir);
+  await checkOutputPath(outDir);
+  const chromium = options.formats.includes('pdf') ? findChromium(options.env) : undefined;
+
+  const staging = `${outDir}.staging-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const cleanup = () => rmSync(staging, { recursive: true, force: true });
+  const onAbort = () => cleanup();
+  options.signal?.addEventListener('abort', onAbort);
+  const printer = chromium ? new PdfPrinter(chromium, Math.max(1, options.jobs)) : undefined;
+  const killPrinter = () => printer?.kill();
+  options.signal?.addEventListener('abort', killPrinter);
+  const checkAbort = () => {
+    if (options.signal?.aborted) throw new BuildAborted('The build was interrupted; the previous output is unchanged.');
+  };
+
+  try {
+    await mkdir(staging, { recursive: true });
+    const manifest: ManifestEntry[] = [];
+    const failures: BuildResult['failures'] = [];
+    const jobs: Job[] = [];
+    for (const p of prepared.notices) {
+      for (const locale of p.locales) jobs.push({ prepared: p, locale, view: buildView(p.notice, p.phrases.get(locale)!) });
+    }
+    const total = jobs.length * options.formats.length;
+    let done = 0;
+    const write = async (rel: string, data: string | Buffer, entry: Omit<ManifestEntry, 'path' | 'sha256' | 'bytes'>) => {
+      checkAbort();
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      const full = path.join(staging, rel);
+      await mkdir(path.dirname(full), { recursive: true });
+      await writeFile(full, bytes);
+      manifest.push({ path: rel, ...entry, sha256: sha256(bytes), bytes: bytes.byteLength });
+      if (entry.notice !== null) options.onProgress?.({ done: ++done, total, path: rel });
+    };
+    const rel = (job: Job, format: Format) => `${job.prepared.notice.id}/${job.prepared.notice.version}/${job.locale}.${format}`;
+    const entryOf = (job: Job, format: Format) => ({ notice: job.prepared.notice.id, version: job.prepared.notice.version, locale: job.locale, format });
+
+    await time('render', async () => {
+      for (const job of jobs) {
+        if (options.formats.includes('md')) await write(rel(job, 'md'), renderMarkdown(job.view), entryOf(job, 'md'));
+        if (options.formats.includes('html')) await write(rel(job, 'html'), renderOrFail(() => renderHtml(job.view, templates)), entryOf(job, 'html'));
+      }
+    });
+
+    if (printer) {
+      await time('pdf', async () => {
+        const fonts = fontFaceCss();
+        const queue = [...jobs];
+        let relaunched = false;
+        const worker = async () => {
+          for (let job = queue.shift(); job; job = queue.shift()) {
+            checkAbort();
+            const html = renderOrFail(() => renderHtml(job.view, templates, { pdf: true, fontFaces: fonts }));
+            const printOptions = { paper: options.paper, title: job.view.titleText, lang: job.locale, date: job.prepared.notice.effectiveDate, timeoutMs: options.printTimeoutMs ?? 30_000 };
+            try {
+              await write(rel(job, 'pdf'), await printer.print(html, printOptions), entryOf(job, 'pdf'));
+            } catch (error) {
+              checkAbort();
+              // A crashed browser makes every later page fail: relaunch once and retry.
+              if (!printer.connected && !relaunched) {
+                relaunched = true;
+                await printer.close();
+                try {
+                  await write(rel(job, 'pdf'), await printer.print(html, printOptions), entryOf(job, 'pdf'));
+                  continue;
+                } catch (retryError) {
+                  error = retryError;
+                }
+              }
+              failures.push({ path: rel(job, 'pdf'), reason: (error as Error).message.split('\n')[0]! });
+            }
+          }
+        };
+        try {
+          await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, jobs.length)) }, worker));
+        } finally {
+          await printer.close();
+        }
+      });
+    }
+    checkAbort();
+    if (failures.length > 0) {
+      cleanup();
+      return fail([], failures);
+    }
+
+    await time('finish', async () => {
+      // latest/: a copy of the newest version of each notice (by effective date, then version).
+      const newest = new Map<string, PreparedNotice>();
+      for (const p of prepared.notices) {
+        const current = newest.get(p.notice.id);
+        if (!current || compareVersions(p, current) > 0) newest.set(p.notice.id, p);
+      }
+      const entries = [...manifest];
+      for (const e of entries) {
+        const p = newest.get(e.notice!);
+        if (!p || e.version !== p.notice.version) continue;
+        const latest = `${e.notice}/latest/${e.locale}.${e.format}`;
+        const full = path.join(staging, latest);
+        await mkdir(path.dirname(full), { recursive: true });
+        const { readFile } = await import('node:fs/promises');
+        await writeFile(full, await readFile(path.join(staging, e.path)));
+        manifest.push({ ...e, path: latest });
+      }
+      const index = await renderIndex(templates, jobs, manifest, options.templatesDir);
+      await write('index.html', index, { notice: null, version: null, locale: null, format: 'html' });
+      manifest.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      await writeFile(path.join(staging, 'manifest.json'), `${JSON.stringify({ files: manifest }, null, 2)}\n`);
+      checkAbort();
+      await swapIn(staging, outDir);
+    });
+    return { ok: true, diagnostics: prepared.diagnostics, manifest, failures: [], timings };
+  } catch (error) {
+    cleanup();
+    throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    options.signal?.removeEventListener('abort', killPrinter);
+    await printer?.close();
+  }
+}
+
+function renderOrFail(render: () => string): string {
+  try {
+    return render();
+  } catch (error) {
+    if (error instanceof TemplateError) throw new OutputError(error.message);
+    throw error;
+  }
+}
+
+function compareVersions(a: PreparedNotice, b: PreparedNotice): number {
+  if (a.notice.effectiveDate !== b.notice.effectiveDate) return a.notice.effectiveDate < b.notice.effectiveDate ? -1 : 1;
+  return a.notice.version.localeCompare(b.notice.version, 'en', { numeric: true });
+}
+
+async function renderIndex(templates: TemplateSet, jobs: Job[], manifest: ManifestEntry[], templatesDir?: string): Promise<string> {
+  const pack = await loadPhrasePack('en', templatesDir);
+  const phrases = pack ? new Phrases('en', pack) : undefined;
+  const label = (key: string, fallback: string) => (phrases?.has(key) ? phrases.get(key) : fallback);
+  const languages = new Intl.DisplayNames(['en'], { type: 'language' });
+  const entries = jobs
+    .map((job) => ({
+      title: job.view.title,
+      id: job.prepared.notice.id,
+      version: job.prepared.notice.version,
+      locale: job.locale,
+      localeName: languages.of(job.locale) ?? job.locale,
+      files: manifest
+        .filter((m) => m.notice === job.prepared.notice.id && m.version === job.prepared.notice.version && m.locale === job.locale && !m.path.includes('/latest/'))
+        .sort((a, b) => a.format.localeCompare(b.format))
+        .map((m) => ({ path: m.path, format: m.format.toUpperCase() })),
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id) || a.version.localeCompare(b.version, 'en', { numeric: true }) || a.locale.localeCompare(b.locale));
+  return templates.render('index.html', {
+    lang: 'en',
+    title: label('index.title', 'Privacy notices'),
+    labels: { notice: label('index.notice', 'Notice'), version: 'Version', locale: label('index.locale', 'Language'), formats: label('index.formats', 'Formats') },
+    entries,
+  });
+}
+
+/** Refuse early when the output path cannot become a folder. */
+async function checkOutputPath(outDir: string): Promise<void> {
+  const info = await stat(outDir).catch(() => undefined);
+  if (info && !info.isDirectory()) throw new OutputError(`${outDir} exists and is not a folder; remove it or choose another --out.`);
+  const parent = path.dirname(outDir);
+  const parentInfo = await stat(parent).catch(() => undefined);
+  if (parentInfo && !parentInfo.isDirectory()) throw new OutputError(`${parent} is not a folder; choose another --out.`);
+}
+
+/** Replace `outDir` by `staging` with two renames; the old output is removed only after. */
+async function swapIn(staging: string, outDir: string): Promise<void> {
+  const old = `${outDir}.old-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const exists = await stat(outDir).catch(() => undefined);
+  if (exists) await rename(outDir, old);
+  try {
+    await rename(staging, outDir);
+  } catch (error) {
+    if (exists) await rename(old, outDir);
+    throw error;
+  }
+  if (exists) await rm(old, { recursive: true, force: true });
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function templateDiagnostic(error: TemplateError): Diagnostic {
+  return { code: 'template-error', severity: 'error', message: error.message.replace(/^[^:]+:\d+:\d+: /, ''), file: error.file, line: error.line, column: error.column, path: '' };
+}

@@ -1,0 +1,78 @@
+/**
+ * Everything a build checks before it writes a byte: the notices are valid, every locale to render
+ * has a phrase pack, phrase overrides name real phrases, no two files hold the same notice version.
+ */
+import { closest, distance } from 'fastest-levenshtein';
+import type { Diagnostic } from '../diagnostics.js';
+import { loadPhrasePack, Phrases, type PhrasePack } from '../model/phrases.js';
+import type { Notice } from '../model/notice.js';
+import { checkNoticeFiles, locate, type CheckedFile } from '../validate/index.js';
+
+/** A valid notice ready to render, with the phrases of each locale to render. */
+export interface PreparedNotice {
+  file: string;
+  /** The file's bytes as text (hashed into the build cache). */
+  text: string;
+  notice: Notice;
+  /** Locales to render, in declared order. */
+  locales: string[];
+  phrases: Map<string, Phrases>;
+}
+
+/** Result of {@link prepareNotices}. */
+export interface Prepared {
+  notices: PreparedNotice[];
+  diagnostics: Diagnostic[];
+  checked: CheckedFile[];
+}
+
+/**
+ * Validate files and resolve phrase packs.
+ * @param files notice files
+ * @param options.locales render only these locales (default: all declared)
+ * @param options.templatesDir custom templates folder (may hold its own phrase packs)
+ */
+export async function prepareNotices(files: string[], options: { locales?: string[]; templatesDir?: string } = {}): Promise<Prepared> {
+  const checked = await checkNoticeFiles(files);
+  const diagnostics: Diagnostic[] = checked.flatMap((c) => c.diagnostics);
+  const notices: PreparedNotice[] = [];
+  const seen = new Map<string, string>();
+  for (const c of checked) {
+    if (!c.notice) continue;
+    const notice = c.notice;
+    const report = (code: string, message: string, path: (string | number)[], at: 'key' | 'value' = 'value') => {
+      const place = locate(c.loaded, path, at);
+      diagnostics.push({ code, severity: 'error', message, file: c.file, line: place.line, column: place.column, path: path.join('.') });
+    };
+    const key = `${notice.id}@${notice.version}`;
+    const other = seen.get(key);
+    if (other) report('duplicate-notice', `Notice '${notice.id}' version ${notice.version} is also in ${other}; give this file a new version or remove one.`, ['version']);
+    else seen.set(key, c.file);
+
+    const locales = notice.locales.filter((l) => !options.locales || options.locales.includes(l));
+    const phrases = new Map<string, Phrases>();
+    const packs: PhrasePack[] = [];
+    for (const locale of notice.locales) {
+      const pack = await loadPhrasePack(locale, options.templatesDir);
+      if (!pack) {
+        if (locales.includes(locale)) {
+          report('missing-phrase-pack', `There is no phrase pack for '${locale}' (templates/locales/${locale}.yaml); add one, or remove '${locale}' from locales.`, ['locales', notice.locales.indexOf(locale)]);
+        }
+        continue;
+      }
+      packs.push(pack);
+      if (locales.includes(locale)) phrases.set(locale, new Phrases(locale, pack, notice.phrases));
+    }
+    const known = [...new Set(packs.flatMap((p) => [...p.phrases.keys()]))];
+    for (const name of Object.keys(notice.phrases ?? {})) {
+      const phrase = name.includes(':') ? name.slice(name.indexOf(':') + 1) : name;
+      if (packs.length > 0 && !packs.some((p) => p.phrases.has(phrase))) {
+        const guess = known.length ? closest(phrase, known) : undefined;
+        const hint = guess && distance(phrase, guess) <= 3 ? ` Did you mean '${guess}'?` : '';
+        report('unknown-phrase', `The phrase '${phrase}' does not exist in the phrase packs, so this override would never be used.${hint}`, ['phrases', name], 'key');
+      }
+    }
+    notices.push({ file: c.file, text: c.loaded.text, notice, locales, phrases });
+  }
+  return { notices, diagnostics, checked };
+}

@@ -1,0 +1,130 @@
+/**
+ * `noticekit build [files|dirs] --out DIR`: render every notice for publishing.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build, BuildAborted, FORMATS, OutputError, type Format } from '../../build/build.js';
+import { formatDiagnostics } from '../../report/format-diagnostics.js';
+import { NoBrowserError } from '../../render/pdf/browser.js';
+import { expandNoticeFiles } from '../files.js';
+import { ExitError, useColor, UsageError } from '../io.js';
+import type { Command } from './types.js';
+import { readFile } from 'node:fs/promises';
+
+export const buildCommand: Command = {
+  name: 'build',
+  summary: 'Render notices to HTML, Markdown and PDF for publishing (validates first).',
+  usage: `Usage: noticekit build [files|dirs|globs...] [options]
+
+Validates every notice (default: notices/), then writes for each notice, version and locale:
+  DIR/<notice-id>/<version>/<locale>.{html,md,pdf}, DIR/<notice-id>/latest/...,
+  DIR/index.html and DIR/manifest.json (paths, sha256, bytes).
+Nothing is written if any notice is invalid; the output folder is replaced whole, only on success.
+
+Options:
+  --out DIR             output folder (default: public)
+  --formats LIST        comma-separated: html,md,pdf (default: all three)
+  --locales LIST        only these locales (default: every declared locale)
+  --jobs N              PDFs printed at once (default: 2)
+  --paper a4|letter     PDF paper size (default: a4)
+  --templates DIR       your own templates folder; files there replace built-in ones
+  --print-timeout MS    time one PDF may take (default: 30000)
+  --no-color            plain output
+  -h, --help            show this help
+
+PDF needs Chromium: CHROME_PATH or PUPPETEER_EXECUTABLE_PATH, else chromium-headless-shell or
+chromium on PATH (npm run setup installs Debian's chromium).
+Exit status: 0 built, 1 invalid input or a document failed, 2 usage error, 130/143 interrupted.
+Next: open DIR/index.html, or publish DIR.`,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', default: 'public' },
+        formats: { type: 'string', default: FORMATS.join(',') },
+        locales: { type: 'string' },
+        jobs: { type: 'string', default: '2' },
+        paper: { type: 'string', default: 'a4' },
+        templates: { type: 'string' },
+        'print-timeout': { type: 'string', default: '30000' },
+        'no-color': { type: 'boolean', default: false },
+      },
+    });
+    const formats = values.formats.split(',').map((f) => f.trim()).filter(Boolean);
+    const unknown = formats.filter((f) => !FORMATS.includes(f as Format));
+    if (unknown.length > 0 || formats.length === 0) throw new UsageError(`--formats takes html, md and pdf, comma-separated; not '${values.formats}'.`);
+    const jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not '${values.jobs}'.`);
+    if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError(`--paper must be a4 or letter, not '${values.paper}'.`);
+    const timeout = Number(values['print-timeout']);
+    if (!Number.isFinite(timeout) || timeout < 100) throw new UsageError(`--print-timeout must be a number of milliseconds (at least 100), not '${values['print-timeout']}'.`);
+    const locales = values.locales?.split(',').map((l) => l.trim()).filter(Boolean);
+
+    const operands = positionals.length > 0 ? positionals : ['notices'];
+    const files = await expandNoticeFiles(operands, io.cwd);
+    if (files.length === 0) throw new UsageError(`No notice files (*.yaml) in ${operands.join(', ')}.`);
+    const color = useColor(io, values['no-color']);
+    const controller = new AbortController();
+    let signalName: NodeJS.Signals | undefined;
+    const unregister = io.onSignal?.((signal) => {
+      signalName = signal;
+      controller.abort();
+    });
+    const tty = io.stderrIsTTY && !io.env.CI;
+    let lastDraw = 0;
+    try {
+      const result = await build({
+        files: files.map((f) => path.resolve(io.cwd, f)),
+        outDir: path.resolve(io.cwd, values.out),
+        formats: FORMATS.filter((f) => formats.includes(f)),
+        locales,
+        jobs,
+        paper: values.paper,
+        templatesDir: values.templates && path.resolve(io.cwd, values.templates),
+        printTimeoutMs: timeout,
+        env: io.env,
+        signal: controller.signal,
+        onProgress(event) {
+          if (tty) {
+            const now = Date.now();
+            if (now - lastDraw < 80 && event.done < event.total) return;
+            lastDraw = now;
+            const width = 30;
+            const filled = Math.round((event.done / event.total) * width);
+            io.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${event.done}/${event.total} ${event.path.slice(0, 40).padEnd(40)}`);
+            if (event.done === event.total) io.stderr.write('\n');
+          } else io.stderr.write(`wrote ${event.path}\n`);
+        },
+      });
+      if (!result.ok) {
+        if (result.diagnostics.length > 0) {
+          const sources = new Map<string, string>();
+          for (const d of result.diagnostics) if (!sources.has(d.file)) sources.set(d.file, await readFile(d.file, 'utf8').catch(() => ''));
+          const shown = result.diagnostics.map((d) => ({ ...d, file: path.relative(io.cwd, d.file) || d.file }));
+          const shownSources = new Map([...sources].map(([f, t]) => [path.relative(io.cwd, f) || f, t]));
+          io.stderr.write(formatDiagnostics(shown, { color, sources: shownSources }));
+        }
+        for (const f of result.failures) io.stderr.write(`failed: ${f.path}: ${f.reason}\n`);
+        io.stderr.write(`Nothing was published; ${values.out} is unchanged.\n`);
+        return 1;
+      }
+      const docs = result.manifest.filter((m) => m.notice !== null && !m.path.includes('/latest/')).length;
+      io.stderr.write(`Built ${docs} documents from ${files.length} ${files.length === 1 ? 'notice' : 'notices'} into ${values.out}/ (${Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}).\n`);
+      return 0;
+    } catch (error) {
+      if (error instanceof BuildAborted || controller.signal.aborted) {
+        io.stderr.write(`\nInterrupted${signalName ? ` by ${signalName}` : ''}; ${values.out} is unchanged.\n`);
+        return signalName === 'SIGTERM' ? 143 : 130;
+      }
+      if (error instanceof NoBrowserError || error instanceof OutputError) throw new ExitError(1, `${error.message}\nNothing was published; ${values.out} is unchanged.`);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR' || code === 'EEXIST' || code === 'EPERM') {
+        throw new ExitError(1, `Cannot write the output (${code}: ${(error as Error).message}). Nothing was published; ${values.out} is unchanged.`);
+      }
+      throw error;
+    } finally {
+      unregister?.();
+    }
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * Locale-aware formatting with Intl: country names, dates, durations, lists, Markdown escaping.
+ */
+
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * The name of a country in a locale, from Intl (never a hand table).
+ * @param style `short` gives e.g. "ASV"/"US" where CLDR has a short form
+ */
+export function countryName(code: string, locale: string, style: 'long' | 'short' = 'long'): string {
+  const key = `${locale}|${style}`;
+  let names = displayNames.get(key);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'region', style, fallback: 'code' });
+    displayNames.set(key, names);
+  }
+  return names.of(code) ?? code;
+}
+
+/** A date (YYYY-MM-DD) written out in a locale, e.g. "2021. gada 1. jūnijs", "1 June 2021". */
+export function formatDate(isoDate: string, locale: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
+
+/** Parse an ISO 8601 duration (years, months, weeks, days) into its parts; undefined if malformed. */
+export function parseDuration(iso: string): { years: number; months: number; weeks: number; days: number } | undefined {
+  const m = DURATION.exec(iso);
+  if (!m || iso === 'P') return undefined;
+  return { years: Number(m[1] ?? 0), months: Number(m[2] ?? 0), weeks: Number(m[3] ?? 0), days: Number(m[4] ?? 0) };
+}
+
+/** Approximate length of a duration in days (a year is 365.25 days, a month 30.44), for comparisons. */
+export function durationDays(iso: string): number | undefined {
+  const d = parseDuration(iso);
+  return d && d.years * 365.25 + d.months * 30.4375 + d.weeks * 7 + d.days;
+}
+
+/** An ISO 8601 duration in words: "P6M" -> "6 months" / "6 mēneši" / "6 Monate". */
+export function formatDuration(iso: string, locale: string): string {
+  const d = parseDuration(iso);
+  if (!d) return iso;
+  const parts: string[] = [];
+  const units: [number, string][] = [
+    [d.years, 'year'],
+    [d.months, 'month'],
+    [d.weeks, 'week'],
+    [d.days, 'day'],
+  ];
+  for (const [n, unit] of units) {
+    if (n > 0) parts.push(new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n));
+  }
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'long' }).format(parts);
+}
+
+/** "a, b or c" in the locale's words. */
+export function formatOr(items: string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'disjunction' }).format(items);
+}
+
+/** "a, b and c" in the locale's words. */
+export function formatAnd(items: string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+}
+
+/**
+ * Escape plain text (a name, an address, an e-mail) so Markdown reads it literally.
+ * Over-escaping is harmless: the Markdown output is re-serialised by remark-stringify, which keeps
+ * only the escapes that are needed.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>!&#+\-=|~{}()]/g, '\\$&').replace(/^(\d+)\./, '$1\\.');
+}
+
+/** Text direction of a locale. */
+export function direction(locale: string): 'ltr' | 'rtl' {
+  const lang = locale.split('-')[0];
+  return ['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'dv', 'sd', 'ug', 'ckb'].includes(lang ?? '') ? 'rtl' : 'ltr';
+}

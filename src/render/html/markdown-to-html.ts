@@ -1,0 +1,91 @@
+/**
+ * Markdown text fields to HTML through the syntax tree, with an allowlist: paragraphs, emphasis,
+ * strong, lists, line breaks, inline code and links to http, https, mailto and tel. Everything
+ * else (raw HTML, images, headings, code blocks, quotes) is dropped or reduced to its text.
+ */
+import type { Nodes, Root } from 'mdast';
+import { isSafeUrl, parseMarkdown } from '../../validate/check-markdown.js';
+
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 20_000;
+
+/**
+ * Convert Markdown to sanitised HTML.
+ * @param inline drop the paragraph wrapper of a single-paragraph text (for headings, cells, list items)
+ */
+export function markdownToHtml(markdown: string, inline = false): string {
+  const key = `${inline ? 'i' : 'b'}${markdown}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  let html: string;
+  try {
+    const tree: Root = parseMarkdown(markdown);
+    if (inline && tree.children.length === 1 && tree.children[0]!.type === 'paragraph') html = children(tree.children[0]!);
+    else html = children(tree);
+  } catch {
+    // Pathological input (e.g. thousands of nested quotes) can exhaust the stack: print it as text.
+    html = escapeHtml(markdown);
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, html);
+  return html;
+}
+
+function children(node: { children: Nodes[] }): string {
+  let out = '';
+  for (const child of node.children) out += convert(child);
+  return out;
+}
+
+function convert(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+      return escapeHtml(node.value);
+    case 'paragraph':
+      return `<p>${children(node)}</p>`;
+    case 'emphasis':
+      return `<em>${children(node)}</em>`;
+    case 'strong':
+      return `<strong>${children(node)}</strong>`;
+    case 'inlineCode':
+      return `<code>${escapeHtml(node.value)}</code>`;
+    case 'break':
+      return '<br>';
+    case 'link':
+      return isSafeUrl(node.url) ? `<a href="${escapeHtml(node.url)}">${children(node)}</a>` : children(node);
+    case 'list': {
+      const tag = node.ordered ? 'ol' : 'ul';
+      const start = node.ordered && node.start !== null && node.start !== undefined && node.start !== 1 ? ` start="${node.start}"` : '';
+      return `<${tag}${start}>${node.children.map((item) => `<li>${node.spread ? children(item) : tight(item)}</li>`).join('')}</${tag}>`;
+    }
+    case 'listItem':
+      return `<li>${children(node)}</li>`;
+    case 'heading':
+      return `<p><strong>${children(node)}</strong></p>`;
+    case 'blockquote':
+      return children(node);
+    case 'code':
+      return `<p>${escapeHtml(node.value)}</p>`;
+    case 'image':
+      return escapeHtml(node.alt ?? '');
+    case 'linkReference':
+    case 'imageReference':
+      return 'children' in node ? children(node) : '';
+    case 'html':
+    case 'definition':
+    case 'thematicBreak':
+      return '';
+    default:
+      return 'children' in node ? children(node as { children: Nodes[] }) : 'value' in node ? escapeHtml(String((node as { value: unknown }).value)) : '';
+  }
+}
+
+/** A tight list item's paragraphs print without <p>. */
+function tight(item: { children: Nodes[] }): string {
+  return item.children.map((c) => (c.type === 'paragraph' ? children(c) : convert(c))).join('');
+}
+
+/** Escape text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}

@@ -1,0 +1,261 @@
+/**
+ * Find and drive a system Chromium for printing. One browser per build, a small pool of pages,
+ * everything isolated: JavaScript off, every request but data: aborted, no file:// navigation,
+ * a timeout per document, `pipe: true` so the browser dies with us.
+ */
+import { accessSync, constants } from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+/** No usable Chromium; the message says how to install one. */
+export class NoBrowserError extends Error {
+  override name = 'NoBrowserError';
+}
+
+/** A document that could not be printed. */
+export class PrintError extends Error {
+  override name = 'PrintError';
+}
+
+const CANDIDATES = ['chromium-headless-shell', 'chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
+
+/**
+ * Locate a Chromium executable: `CHROME_PATH`, `PUPPETEER_EXECUTABLE_PATH`, then
+ * `chromium-headless-shell`, `chromium` (and a few others) on PATH.
+ * @throws NoBrowserError with installation advice
+ */
+export function findChromium(env: Record<string, string | undefined> = process.env): string {
+  for (const variable of ['CHROME_PATH', 'PUPPETEER_EXECUTABLE_PATH']) {
+    const value = env[variable];
+    if (value) {
+      if (isExecutable(value)) return value;
+      throw new NoBrowserError(`${variable} is set to '${value}', which is not an executable file. Fix the variable or unset it.`);
+    }
+  }
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    for (const name of CANDIDATES) {
+      const full = path.join(dir, name);
+      if (isExecutable(full)) return full;
+    }
+  }
+  throw new NoBrowserError(
+    'No Chromium found for PDF output. Install one (Debian/Ubuntu: `sudo apt-get install --no-install-recommends chromium`, or run `npm run setup`), ' +
+      'or point CHROME_PATH at a Chromium or Chrome executable. To build without PDFs: `noticekit build --formats html,md`.',
+  );
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Options for printing. */
+export interface PrintOptions {
+  /** Paper size. */
+  paper: 'a4' | 'letter';
+  /** Title for the footer (plain text). */
+  title: string;
+  /** Document language (for the footer). */
+  lang: string;
+  /** Date written into the PDF's CreationDate/ModDate (YYYY-MM-DD), so output is reproducible. */
+  date: string;
+  /** Milliseconds a document may take to print. */
+  timeoutMs: number;
+}
+
+/** Chromium flags for a headless, offline, quiet browser. */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--mute-audio',
+  '--font-render-hinting=none',
+  '--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication',
+];
+
+/** A running browser with a pool of isolated pages. */
+export class PdfPrinter {
+  private browser?: Browser;
+  private idle: Page[] = [];
+  private launches = 0;
+  private starting?: Promise<void>;
+
+  /**
+   * @param executablePath Chromium to use (see {@link findChromium})
+   * @param poolSize pages printing at once
+   */
+  constructor(
+    readonly executablePath: string,
+    readonly poolSize = 2,
+  ) {}
+
+  /** Start the browser (once). */
+  async start(): Promise<void> {
+    if (this.browser?.connected) return;
+    // Concurrent callers share one launch.
+    this.starting ??= this.launch().finally(() => {
+      this.starting = undefined;
+    });
+    return this.starting;
+  }
+
+  private async launch(): Promise<void> {
+    this.launches++;
+    this.browser = await puppeteer.launch({
+      executablePath: this.executablePath,
+      headless: true,
+      pipe: true,
+      args: CHROMIUM_ARGS,
+      protocolTimeout: 60_000,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    this.idle = [];
+  }
+
+  /** True if the browser is running. */
+  get connected(): boolean {
+    return Boolean(this.browser?.connected);
+  }
+
+  /** How many times the browser was (re)launched. */
+  get launchCount(): number {
+    return this.launches;
+  }
+
+  /** The browser's process id, if running. */
+  get pid(): number | undefined {
+    return this.browser?.process()?.pid;
+  }
+
+  private async page(): Promise<Page> {
+    const reused = this.idle.pop();
+    if (reused && !reused.isClosed()) return reused;
+    if (!this.browser) throw new PrintError('The browser is not running.');
+    const page = await this.browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      // The document itself arrives by setContent; fonts are data: URLs. Nothing else may load.
+      if (request.url().startsWith('data:')) void request.continue();
+      else void request.abort('blockedbyclient');
+    });
+    return page;
+  }
+
+  /**
+   * Print an HTML document to PDF.
+   * @returns the PDF bytes, with fixed dates
+   */
+  async print(html: string, options: PrintOptions): Promise<Buffer> {
+    await this.start();
+    const page = await this.page();
+    let ok = false;
+    try {
+      const work = (async () => {
+        await page.setContent(html, { waitUntil: 'load', timeout: options.timeoutMs });
+        const pdf = await page.pdf({
+          format: options.paper === 'letter' ? 'Letter' : 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: footer(options.title, options.lang),
+          margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
+          preferCSSPageSize: false,
+          tagged: true,
+          outline: true,
+          timeout: options.timeoutMs,
+        });
+        return Buffer.from(pdf);
+      })();
+      const pdf = await withTimeout(work, options.timeoutMs, `Printing took longer than ${options.timeoutMs} ms.`);
+      ok = true;
+      return fixPdfDates(pdf, options.date);
+    } finally {
+      if (ok && this.idle.length < this.poolSize) this.idle.push(page);
+      else await page.close().catch(() => undefined);
+    }
+  }
+
+  /** Close the browser; safe to call twice. */
+  async close(): Promise<void> {
+    const browser = this.browser;
+    this.browser = undefined;
+    this.idle = [];
+    if (!browser) return;
+    await browser.close().catch(() => {
+      browser.process()?.kill('SIGKILL');
+    });
+  }
+
+  /** Kill the browser at once (signal handlers). */
+  kill(): void {
+    this.browser?.process()?.kill('SIGKILL');
+    this.browser = undefined;
+  }
+}
+
+function footer(title: string, lang: string): string {
+  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<div lang="${esc(lang)}" style="font-family: 'Noto Sans', sans-serif; font-size: 8pt; color: #555; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between;"><span>${esc(title)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PrintError(message)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+    work.catch(() => undefined);
+  }
+}
+
+/**
+ * Replace the PDF's creation and modification dates (the only bytes that differ between runs)
+ * with a fixed date, keeping every byte offset unchanged.
+ */
+export function fixPdfDates(pdf: Buffer, isoDate: string): Buffer {
+  const fixed = `D:${isoDate.replace(/-/g, '')}000000`;
+  const text = pdf.toString('latin1');
+  const out = text.replace(/\/(CreationDate|ModDate) ?\(D:([0-9]{14})([^)]*)\)/g, (match, key: string, _stamp: string, zone: string) => {
+    // Keep the length: a UTC zone of the same width as the original one.
+    const utc = zone.length === 7 ? "+00'00'" : zone.length === 1 ? 'Z' : zone.length === 0 ? '' : undefined;
+    if (utc === undefined) return match;
+    return match.slice(0, match.indexOf('(')) + `(${fixed}${utc})`;
+  });
+  return Buffer.from(renumberNodeIds(out), 'latin1');
+}
+
+/**
+ * Tagged PDFs name structure elements after DOM node ids (`(node00000107)`), which keep counting
+ * when a page is reused. Renumber them 1, 2, 3... in their original order and width, so the
+ * name tree stays sorted and every byte offset stays the same.
+ */
+function renumberNodeIds(text: string): string {
+  const ids = new Set<number>();
+  for (const m of text.matchAll(/\(node(\d+)\)/g)) ids.add(Number(m[1]));
+  if (ids.size === 0) return text;
+  const rank = new Map([...ids].sort((a, b) => a - b).map((id, i) => [id, i + 1]));
+  return text.replace(/\(node(\d+)\)/g, (match, digits: string) => {
+    const next = String(rank.get(Number(digits)));
+    return next.length <= digits.length ? `(node${next.padStart(digits.length, '0')})` : match;
+  });
+}
