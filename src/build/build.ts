@@ -164,7 +164,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     if (printer) {
       await time('pdf', async () => {
-        const fonts = fontFaceCss();
+        const fonts = await fontFaceCss();
         const queue = [...jobs];
         let relaunched = false;
         const worker = async () => {

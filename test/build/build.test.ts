@@ -1,0 +1,229 @@
+/**
+ * `noticekit build` end to end, through `run(argv, io)`: real files, real Chromium.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'parse5';
+import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { walkNotice } from '../../src/validate/index.js';
+import { run } from '../../src/cli/index.js';
+import { fakeIO } from '../cli/fake-io.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const env = { PATH: process.env.PATH, CI: 'true' };
+
+function tmp(): string {
+  return mkdtempSync(path.join(os.tmpdir(), 'noticekit-build-'));
+}
+
+/** Every file under a folder, relative path -> bytes. */
+function tree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.set(path.relative(dir, full), readFileSync(full));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+async function build(args: string[], cwd = ROOT, extraEnv: Record<string, string | undefined> = env) {
+  const fake = fakeIO(cwd, extraEnv);
+  const code = await run(['build', ...args], fake.io);
+  return { code, stdout: fake.stdout(), stderr: fake.stderr() };
+}
+
+function siblings(out: string): string[] {
+  return readdirSync(path.dirname(out)).filter((n) => n.startsWith(`${path.basename(out)}.`));
+}
+
+describe('noticekit build', () => {
+  it('renders every notice x locale x format with a true manifest, an index, latest/ copies, and identical bytes twice', async () => {
+    const out = path.join(tmp(), 'public');
+    const first = await build(['notices', '--out', out]);
+    expect(first.stderr).toContain('Built 12 documents');
+    expect(first.code).toBe(0);
+    const files = tree(out);
+    for (const id of ['kaspersky-technical-support/1.0/lv', 'kaspersky-technical-support/1.0/en', 'praxisportal/1.0/de', 'praxisportal/1.0/en']) {
+      for (const ext of ['html', 'md', 'pdf']) {
+        expect(files.has(`${id}.${ext}`)).toBe(true);
+        expect(files.get(id.replace('/1.0/', '/latest/') + `.${ext}`)?.equals(files.get(`${id}.${ext}`)!)).toBe(true);
+      }
+    }
+    const manifest = JSON.parse(files.get('manifest.json')!.toString()) as { files: { path: string; sha256: string; bytes: number; notice: string | null; format: string; locale: string | null; version: string | null }[] };
+    expect(manifest.files.map((f) => f.path).sort()).toEqual([...files.keys()].filter((f) => f !== 'manifest.json').sort());
+    for (const entry of manifest.files) {
+      const bytes = files.get(entry.path)!;
+      expect(entry.bytes).toBe(bytes.byteLength);
+      expect(entry.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+    expect(manifest.files.find((f) => f.path === 'praxisportal/1.0/de.pdf')).toMatchObject({ notice: 'praxisportal', version: '1.0', locale: 'de', format: 'pdf' });
+    // The index links every notice x locale x format, and every link resolves.
+    const index = files.get('index.html')!.toString();
+    const hrefs = [...index.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(hrefs).toHaveLength(12);
+    for (const href of hrefs) expect(files.has(href)).toBe(true);
+    expect(parse(index).childNodes.length).toBeGreaterThan(0);
+
+    const second = await build(['notices', '--out', out]);
+    expect(second.code).toBe(0);
+    const again = tree(out);
+    expect([...again.keys()].sort()).toEqual([...files.keys()].sort());
+    for (const [name, bytes] of files) expect(again.get(name)!.equals(bytes), name).toBe(true);
+    expect(siblings(out)).toEqual([]);
+  }, 120_000);
+
+  it('writes nothing and keeps the previous output when any notice is invalid', async () => {
+    const dir = tmp();
+    const out = path.join(dir, 'public');
+    mkdirSync(out);
+    writeFileSync(path.join(out, 'previous.txt'), 'keep me');
+    cpSync(path.join(ROOT, 'notices/praxisportal.yaml'), path.join(dir, 'good.yaml'));
+    writeFileSync(path.join(dir, 'bad.yaml'), readFileSync(path.join(ROOT, 'notices/praxisportal.yaml'), 'utf8').replace('id: praxisportal', 'id: bad-one').replace('country: DE', 'country: Germany'));
+    const result = await build([dir, '--out', out, '--formats', 'html,md']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/bad\.yaml/);
+    expect(result.stderr).toMatch(/invalid-country/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(out)).toEqual(['previous.txt']);
+    expect(siblings(out)).toEqual([]);
+  });
+
+  it('reports a locale without a phrase pack, and an unknown phrase override, at their lines', async () => {
+    const dir = tmp();
+    const source = readFileSync(path.join(ROOT, 'notices/praxisportal.yaml'), 'utf8');
+    // A complete French "translation" (the English text), so only the phrase pack is missing.
+    const doc = YAML.parseDocument(source);
+    const data = doc.toJS() as Record<string, unknown>;
+    walkNotice(data, ({ def, path: at }) => {
+      if (def === 'Text') doc.setIn([...at, 'fr'], doc.getIn([...at, 'en']));
+    });
+    doc.set('locales', ['de', 'en', 'fr']);
+    writeFileSync(path.join(dir, 'fr.yaml'), doc.toString());
+    const result = await build([path.join(dir, 'fr.yaml'), '--out', path.join(dir, 'out'), '--formats', 'md']);
+    expect(result.code).toBe(1);
+    const line = readFileSync(path.join(dir, 'fr.yaml'), 'utf8').split('\n').findIndex((l) => l.trim() === '- fr') + 1;
+    expect(result.stderr).toMatch(new RegExp(`${line}:\\d+\\s+error\\s+There is no phrase pack for 'fr'`));
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+
+    writeFileSync(path.join(dir, 'phrase.yaml'), source.replace('\ncontroller:', '\nphrases:\n  purposes.intr:\n    de: Zwecke\n    en: Purposes\ncontroller:'));
+    const typo = await build([path.join(dir, 'phrase.yaml'), '--out', path.join(dir, 'out'), '--formats', 'md']);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/unknown-phrase/);
+    expect(typo.stderr).toMatch(/Did you mean 'purposes\.intro'/);
+  });
+
+  it('builds html and md without a browser, and says how to install one when PDF is asked for', async () => {
+    const dir = tmp();
+    const noBrowser = { PATH: '/nonexistent', CI: 'true' };
+    const ok = await build(['notices', '--out', path.join(dir, 'a'), '--formats', 'html,md'], ROOT, noBrowser);
+    expect(ok.code).toBe(0);
+    expect(tree(path.join(dir, 'a')).size).toBe(2 + 8 + 8);
+    const pdf = await build(['notices', '--out', path.join(dir, 'b')], ROOT, noBrowser);
+    expect(pdf.code).toBe(1);
+    expect(pdf.stderr).toMatch(/No Chromium found/);
+    expect(pdf.stderr).toMatch(/apt-get install --no-install-recommends chromium/);
+    expect(existsSync(path.join(dir, 'b'))).toBe(false);
+  });
+
+  it('refuses an output path that is a file, leaving it alone', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'public');
+    writeFileSync(file, 'not a folder');
+    const result = await build(['notices', '--out', file, '--formats', 'md']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/not a folder/);
+    expect(readFileSync(file, 'utf8')).toBe('not a folder');
+  });
+
+  it('renders only the requested locales, and points latest/ at the newest version', async () => {
+    const dir = tmp();
+    cpSync(path.join(ROOT, 'test/fixtures/notices/praxisportal.v1.yaml'), path.join(dir, 'v1.yaml'));
+    cpSync(path.join(ROOT, 'test/fixtures/notices/praxisportal.v2.yaml'), path.join(dir, 'v2.yaml'));
+    const out = path.join(dir, 'out');
+    const result = await build([dir, '--out', out, '--formats', 'md', '--locales', 'en']);
+    expect(result.code).toBe(0);
+    const files = [...tree(out).keys()].sort();
+    expect(files).toEqual(['index.html', 'manifest.json', 'praxisportal/1.0/en.md', 'praxisportal/2.0/en.md', 'praxisportal/latest/en.md']);
+    expect(readFileSync(path.join(out, 'praxisportal/latest/en.md')).equals(readFileSync(path.join(out, 'praxisportal/2.0/en.md')))).toBe(true);
+  });
+
+  it('rejects two files with the same notice id and version', async () => {
+    const dir = tmp();
+    cpSync(path.join(ROOT, 'notices/praxisportal.yaml'), path.join(dir, 'a.yaml'));
+    cpSync(path.join(ROOT, 'notices/praxisportal.yaml'), path.join(dir, 'b.yaml'));
+    const result = await build([dir, '--out', path.join(dir, 'out'), '--formats', 'md']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/duplicate-notice/);
+  });
+
+  it('exits 2 on usage errors', async () => {
+    for (const args of [['--formats', 'xml'], ['--jobs', '0'], ['--paper', 'a3'], ['--bogus']]) {
+      const result = await build(['notices', '--out', path.join(tmp(), 'x'), ...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/noticekit build:/);
+    }
+  });
+});
+
+describe('custom templates (--templates)', () => {
+  function templates(files: Record<string, string>): string {
+    const dir = tmp();
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), text);
+    }
+    return dir;
+  }
+
+  it('overrides a single partial and keeps the rest', async () => {
+    const dir = templates({ 'partials/footer.hbs': '<footer><p>ACME Legal · {{mdi versionLine}}</p></footer>\n' });
+    const out = path.join(tmp(), 'out');
+    const result = await build(['notices/praxisportal.yaml', '--out', out, '--formats', 'html', '--templates', dir]);
+    expect(result.code).toBe(0);
+    const html = readFileSync(path.join(out, 'praxisportal/1.0/de.html'), 'utf8');
+    expect(html).toContain('ACME Legal · Version 1.0');
+    expect(html).toContain('<nav class="toc"');
+  });
+
+  const broken: [string, Record<string, string>, RegExp, number, number][] = [
+    ['triple braces', { 'partials/footer.hbs': '<footer>\n  {{{title}}}\n</footer>\n' }, /unescaped/, 2, 3],
+    ['a missing variable', { 'partials/footer.hbs': '<footer>\n<p>{{nosuchfield}}</p></footer>\n' }, /nosuchfield/, 2, 6],
+    ['an unknown helper', { 'partials/footer.hbs': '<footer>{{shout title}}</footer>\n' }, /shout/, 1, 9],
+    ['data in an href', { 'partials/footer.hbs': '<footer><a href="{{title}}">x</a></footer>\n' }, /URL/, 1, 18],
+    ['a script element', { 'partials/footer.hbs': '<footer>\n<script>alert(1)</script></footer>\n' }, /script/, 2, 1],
+    ['a remote stylesheet', { 'partials/styles.hbs': 'body { background: url(https://evil.example/x.png) }\n' }, /external resource/, 1, 20],
+  ];
+  for (const [what, files, message, line, column] of broken) {
+    it(`rejects a template with ${what}, naming file, line and column, and writes nothing`, async () => {
+      const dir = templates(files);
+      const out = path.join(tmp(), 'out');
+      const result = await build(['notices/praxisportal.yaml', '--out', out, '--formats', 'html', '--templates', dir]);
+      expect(result.code).toBe(1);
+      const file = Object.keys(files)[0]!;
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).toContain(`${line}:${column}`);
+      expect(result.stderr).toContain(path.basename(file));
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+});
+
+describe('output folder swap', () => {
+  it('replaces the old output whole (stale files disappear)', async () => {
+    const out = path.join(tmp(), 'public');
+    mkdirSync(path.join(out, 'old-notice'), { recursive: true });
+    writeFileSync(path.join(out, 'old-notice/x.md'), 'stale');
+    const result = await build(['notices/praxisportal.yaml', '--out', out, '--formats', 'md']);
+    expect(result.code).toBe(0);
+    expect(existsSync(path.join(out, 'old-notice'))).toBe(false);
+    expect(statSync(path.join(out, 'praxisportal/1.0/de.md')).size).toBeGreaterThan(1000);
+  });
+});

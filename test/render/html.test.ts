@@ -1,0 +1,102 @@
+/**
+ * HTML output, checked by parsing it (parse5), and accessibility with axe-core in real Chromium.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { parse } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import puppeteer from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { loadTemplateSet, markdownToHtml, renderHtml } from '../../src/render/html/index.js';
+import { CHROMIUM_ARGS } from '../../src/render/pdf/browser.js';
+import { findChromium, PRAXIS, REFERENCE, viewOf } from './helpers.js';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+function elements(root: Node): Element[] {
+  const out: Element[] = [];
+  const walk = (node: Node) => {
+    if ('tagName' in node) out.push(node as Element);
+    if ('childNodes' in node) for (const c of (node as Element).childNodes) walk(c);
+    if ('content' in node && (node as DefaultTreeAdapterMap['template']).content) walk((node as DefaultTreeAdapterMap['template']).content);
+  };
+  walk(root);
+  return out;
+}
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+const text = (node: Node): string => ('value' in node && node.nodeName === '#text' ? (node as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in node ? (node as Element).childNodes.map(text).join('') : '');
+
+async function html(file: string, locale: string): Promise<string> {
+  return renderHtml(await viewOf(file, locale), await loadTemplateSet());
+}
+
+describe('HTML', () => {
+  it('is a self-contained document with lang, sections keyed by clause id, a table of contents and no script', async () => {
+    const doc = parse(await html(REFERENCE, 'lv'));
+    const all = elements(doc);
+    const root = all.find((e) => e.tagName === 'html')!;
+    expect(attr(root, 'lang')).toBe('lv');
+    expect(all.filter((e) => e.tagName === 'script')).toHaveLength(0);
+    // No external resources: no link, img, iframe; no src/href leaving the page except safe links.
+    expect(all.filter((e) => ['link', 'img', 'iframe', 'object', 'embed'].includes(e.tagName))).toHaveLength(0);
+    for (const a of all.filter((e) => e.tagName === 'a')) expect(attr(a, 'href')).toMatch(/^(#|https:|mailto:|tel:)/);
+    const ids = all.map((e) => attr(e, 'id')).filter(Boolean);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ['controller', 'transfers', 'retention', 'rights', 'exercise', 'complaints', 'support', 'phone', 'group-scc', 'switzerland']) expect(ids).toContain(id);
+    const sectionIds = all.filter((e) => e.tagName === 'section').map((e) => attr(e, 'id'));
+    const tocTargets = all.filter((e) => e.tagName === 'nav').flatMap((nav) => elements(nav)).filter((e) => e.tagName === 'a').map((a) => attr(a, 'href')!.slice(1));
+    expect(tocTargets.length).toBeGreaterThan(8);
+    for (const target of tocTargets) expect(sectionIds).toContain(target);
+    const csp = all.find((e) => e.tagName === 'meta' && attr(e, 'http-equiv') === 'Content-Security-Policy');
+    expect(attr(csp!, 'content')).toContain("default-src 'none'");
+    expect(text(doc)).toContain('Versija 1.0. Stājas spēkā: 2021. gada 1. jūnijs.');
+  });
+
+  it('uses tables for recipients and transfers', async () => {
+    const all = elements(parse(await html(PRAXIS, 'de')));
+    const tables = all.filter((e) => e.tagName === 'table');
+    expect(tables.length).toBeGreaterThanOrEqual(2);
+    const transfers = tables.find((t) => elements(t).some((r) => attr(r, 'id') === 'united-states'));
+    expect(transfers).toBeDefined();
+    expect(text(transfers!)).toContain('Vereinigte Staaten');
+  });
+
+  it('has a print stylesheet', async () => {
+    expect(await html(PRAXIS, 'en')).toMatch(/@media print/);
+  });
+
+  it('keeps Markdown links and emphasis but never raw HTML or unsafe URLs', () => {
+    expect(markdownToHtml('*a* **b** [c](https://example.com)')).toBe('<p><em>a</em> <strong>b</strong> <a href="https://example.com">c</a></p>');
+    const hostile = markdownToHtml('x <script>alert(1)</script> [y](javascript:alert(1)) ![i](https://evil.example/p.png) <img src=x onerror=alert(1)> [z](data:text/html,hi)');
+    expect(hostile).not.toMatch(/<script|javascript:|<img|onerror|data:|evil\.example/);
+    expect(hostile).toContain('y');
+    expect(markdownToHtml('a & b < c "d"')).toBe('<p>a &amp; b &lt; c &quot;d&quot;</p>');
+  });
+
+  it('renders pathological Markdown inert and in bounded time', () => {
+    const start = performance.now();
+    const out = markdownToHtml(`${'>'.repeat(5000)} deep ${'*a'.repeat(5000)}`);
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(out).not.toMatch(/<script/);
+  });
+
+  it('has no axe-core accessibility violations in Chromium', async () => {
+    const require = createRequire(import.meta.url);
+    const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+    const browser = await puppeteer.launch({ executablePath: findChromium(), pipe: true, args: CHROMIUM_ARGS });
+    try {
+      for (const [file, locale] of [[REFERENCE, 'lv'], [PRAXIS, 'de'], [PRAXIS, 'en']] as const) {
+        const page = await browser.newPage();
+        await page.setBypassCSP(true);
+        await page.setContent(await html(file, locale), { waitUntil: 'load' });
+        await page.addScriptTag({ content: axeSource });
+        const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as { violations: { id: string; nodes: unknown[] }[] };
+        expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * PDF output in real Chromium: the text read back from the PDF, tagging, outline, fixed dates,
+ * byte-identical repeat prints, and isolation (no network, no JavaScript).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTemplateSet, renderHtml } from '../../src/render/html/index.js';
+import { findChromium, PdfPrinter, type PrintOptions } from '../../src/render/pdf/browser.js';
+import { fontFaceCss } from '../../src/render/pdf/fonts.js';
+import { PRAXIS, REFERENCE, viewOf } from './helpers.js';
+
+let printer: PdfPrinter;
+beforeAll(async () => {
+  printer = new PdfPrinter(findChromium(), 2);
+  await printer.start();
+});
+afterAll(() => printer.close());
+
+async function pdfOf(file: string, locale: string, paper: 'a4' | 'letter' = 'a4'): Promise<Buffer> {
+  const view = await viewOf(file, locale);
+  const html = renderHtml(view, await loadTemplateSet(), { pdf: true, fontFaces: await fontFaceCss() });
+  const options: PrintOptions = { paper, title: view.titleText, lang: locale, date: view.effectiveDate, timeoutMs: 30_000 };
+  return printer.print(html, options);
+}
+
+/** Text of every page, read back with pdf.js (items joined as the PDF places them). */
+async function pdfText(pdf: Buffer): Promise<{ pages: string[]; outline: string[]; tagged: boolean; info: Record<string, unknown>; size: number[] }> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  let size: number[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    if (i === 1) size = page.view.slice(2);
+    const content = await page.getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+  }
+  type Entry = { title: string; items: Entry[] };
+  const flatten = (entries: Entry[]): string[] => entries.flatMap((o) => [o.title, ...flatten(o.items ?? [])]);
+  const outline = flatten(((await doc.getOutline()) ?? []) as Entry[]);
+  const markInfo = await doc.getMarkInfo();
+  const { info } = await doc.getMetadata();
+  await doc.destroy();
+  return { pages, outline, tagged: Boolean(markInfo?.Marked), info: info as Record<string, unknown>, size };
+}
+
+describe('PDF', () => {
+  it('holds the Latvian text with its diacritics, a bookmark per section, tags and page numbers', async () => {
+    const { pages, outline, tagged, size } = await pdfText(await pdfOf(REFERENCE, 'lv'));
+    const all = pages.join('\n').replace(/\s+/g, ' ');
+    for (const word of ['Paziņojums', 'konfidencialitāti', 'tērzēšanu', 'Vācija', 'Grieķija', 'dzīvu', 'ģeogrāfiskā', 'Krievijas Federācija', 'pieņemšana', 'Šveice']) {
+      expect(all).toContain(word);
+    }
+    expect(tagged).toBe(true);
+    expect(outline).toEqual(expect.arrayContaining(['Informācija par datu pārzini', 'Datu pārsūtīšana uz ārzemēm', 'Sūdzības']));
+    // Footer: "1 / N" on the first page.
+    expect(pages[0]).toMatch(new RegExp(`1 / ${pages.length}`));
+    expect(Math.round(size[0]!)).toBe(596); // A4 width in points
+  });
+
+  it('prints German and Cyrillic/Greek glyphs from the embedded font', async () => {
+    const { pages } = await pdfText(await pdfOf(PRAXIS, 'de'));
+    expect(pages.join(' ')).toMatch(/Übermittlung|Empfänger|Straße/);
+    const view = await viewOf(PRAXIS, 'de');
+    view.intro = 'Кириллица — Ελληνικά — Ģirts Ļaudis';
+    const html = renderHtml(view, await loadTemplateSet(), { pdf: true, fontFaces: await fontFaceCss() });
+    const pdf = await printer.print(html, { paper: 'a4', title: 't', lang: 'de', date: '2025-01-01', timeoutMs: 30_000 });
+    const text = (await pdfText(pdf)).pages.join(' ');
+    expect(text).toContain('Кириллица');
+    expect(text).toContain('Ελληνικά');
+    expect(pdf.toString('latin1')).toMatch(/NotoSans/);
+  });
+
+  it('is byte-identical on a repeat print and dated to the effective date', async () => {
+    const a = await pdfOf(REFERENCE, 'en');
+    const b = await pdfOf(REFERENCE, 'en');
+    expect(a.equals(b)).toBe(true);
+    const { info } = await pdfText(a);
+    expect(String(info.CreationDate)).toMatch(/^D:20210601000000/);
+  });
+
+  it('prints US Letter on request', async () => {
+    const { size } = await pdfText(await pdfOf(PRAXIS, 'en', 'letter'));
+    expect(Math.round(size[0]!)).toBe(612);
+  });
+
+  it('never fetches anything and never runs script, even when the HTML asks to', async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.end('body { color: red }');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const html = `<!DOCTYPE html><html lang="en"><head><title>x</title><link rel="stylesheet" href="${url}/a.css"><style>@import url(${url}/b.css); body { background: url(${url}/c.png) }</style></head>
+        <body><img src="${url}/d.png"><iframe src="${url}/e"></iframe><script>document.body.append('SCRIPT-RAN')</script><p>static</p>
+        <img src="file:///etc/passwd"></body></html>`;
+      const pdf = await printer.print(html, { paper: 'a4', title: 'x', lang: 'en', date: '2025-01-01', timeoutMs: 30_000 });
+      const text = (await pdfText(pdf)).pages.join(' ');
+      expect(text).toContain('static');
+      expect(text).not.toContain('SCRIPT-RAN');
+      expect(requests).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('gives up on a document that takes longer than its timeout', async () => {
+    const huge = `<!DOCTYPE html><html lang="en"><body>${'<p>word </p>'.repeat(200_000)}</body></html>`;
+    await expect(printer.print(huge, { paper: 'a4', title: 'x', lang: 'en', date: '2025-01-01', timeoutMs: 200 })).rejects.toThrow(/longer than 200 ms|timeout|Timed out/i);
+  });
+});
