@@ -10,11 +10,14 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { buildView, type NoticeView } from '../model/view.js';
 import { loadPhrasePack, Phrases } from '../model/phrases.js';
+import { escapeMarkdown } from '../model/format.js';
 import { renderHtml, loadTemplateSet, TemplateError, type TemplateSet } from '../render/html/index.js';
 import { renderMarkdown } from '../render/markdown/index.js';
 import { findChromium, PdfPrinter } from '../render/pdf/browser.js';
-import { fontFaceCss } from '../render/pdf/fonts.js';
+import { fontFaceCss, footerFontCss } from '../render/pdf/fonts.js';
 import { prepareNotices, type PreparedNotice } from './prepare.js';
+import { BuildCache, fingerprintFolders, toolkitFingerprint } from './cache.js';
+import { createHash as hashOf } from 'node:crypto';
 
 /** Output formats. */
 export type Format = 'html' | 'md' | 'pdf';
@@ -42,6 +45,10 @@ export interface BuildOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Aborts the build (SIGINT/SIGTERM). */
   signal?: AbortSignal;
+  /** Folder of the content-addressed cache; undefined builds everything afresh. */
+  cacheDir?: string;
+  /** Build only this share of the notices: `{ index: 1..count, count }` (by a hash of the notice id). */
+  shard?: { index: number; count: number };
 }
 
 /** Progress of a build. */
@@ -61,6 +68,8 @@ export interface ManifestEntry {
   format: Format;
   sha256: string;
   bytes: number;
+  /** Plain-text title of the notice in this locale (for the index when shards are merged). */
+  title?: string;
 }
 
 /** What a build did. */
@@ -73,6 +82,8 @@ export interface BuildResult {
   failures: { path: string; reason: string }[];
   /** Timing in milliseconds per phase. */
   timings: Record<string, number>;
+  /** Documents taken from the cache and rendered afresh. */
+  cache?: { hits: number; misses: number };
 }
 
 /** The build was interrupted by a signal. */
@@ -118,6 +129,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw error;
   }
 
+  if (options.shard) {
+    const { index, count } = options.shard;
+    prepared.notices = prepared.notices.filter((p) => shardOf(p.notice.id, count) === index);
+  }
+
   const outDir = path.resolve(options.outDir);
   await checkOutputPath(outDir);
   const chromium = options.formats.includes('pdf') ? findChromium(options.env) : undefined;
@@ -132,6 +148,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const checkAbort = () => {
     if (options.signal?.aborted) throw new BuildAborted('The build was interrupted; the previous output is unchanged.');
   };
+
+  const cache = options.cacheDir
+    ? await BuildCache.open(options.cacheDir, hashOf('sha256').update(await toolkitFingerprint()).update(await fingerprintFolders(templates.dirs)).digest('hex'))
+    : undefined;
 
   try {
     await mkdir(staging, { recursive: true });
@@ -153,27 +173,51 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (entry.notice !== null) options.onProgress?.({ done: ++done, total, path: rel });
     };
     const rel = (job: Job, format: Format) => `${job.prepared.notice.id}/${job.prepared.notice.version}/${job.locale}.${format}`;
-    const entryOf = (job: Job, format: Format) => ({ notice: job.prepared.notice.id, version: job.prepared.notice.version, locale: job.locale, format });
+    const entryOf = (job: Job, format: Format) => ({ notice: job.prepared.notice.id, version: job.prepared.notice.version, locale: job.locale, format, title: job.view.titleText });
+
+    /** Bytes from the cache, or rendered and stored. */
+    const cached = async (job: Job, format: Format, render: () => string | Buffer | Promise<string | Buffer>): Promise<Buffer> => {
+      const key = cache?.key(job.prepared.text, job.locale, format, format === 'pdf' ? options.paper : '');
+      const hit = key ? await cache!.get(key) : undefined;
+      if (hit) return hit;
+      const made = await render();
+      const bytes = typeof made === 'string' ? Buffer.from(made, 'utf8') : made;
+      if (key) await cache!.put(key, bytes);
+      return bytes;
+    };
+    const pdfKey = (job: Job) => cache?.key(job.prepared.text, job.locale, 'pdf', options.paper);
 
     await time('render', async () => {
       for (const job of jobs) {
-        if (options.formats.includes('md')) await write(rel(job, 'md'), renderMarkdown(job.view), entryOf(job, 'md'));
-        if (options.formats.includes('html')) await write(rel(job, 'html'), renderOrFail(() => renderHtml(job.view, templates)), entryOf(job, 'html'));
+        if (options.formats.includes('md')) await write(rel(job, 'md'), await cached(job, 'md', () => renderMarkdown(job.view)), entryOf(job, 'md'));
+        if (options.formats.includes('html')) await write(rel(job, 'html'), await cached(job, 'html', () => renderOrFail(() => renderHtml(job.view, templates))), entryOf(job, 'html'));
       }
     });
 
     if (printer) {
       await time('pdf', async () => {
         const fonts = await fontFaceCss();
-        const queue = [...jobs];
+        const footerFonts = await footerFontCss();
+        const queue: Job[] = [];
+        for (const job of jobs) {
+          const key = pdfKey(job);
+          const hit = key ? await cache!.get(key) : undefined;
+          if (hit) await write(rel(job, 'pdf'), hit, entryOf(job, 'pdf'));
+          else queue.push(job);
+        }
         let relaunched = false;
         const worker = async () => {
           for (let job = queue.shift(); job; job = queue.shift()) {
             checkAbort();
             const html = renderOrFail(() => renderHtml(job.view, templates, { pdf: true, fontFaces: fonts }));
-            const printOptions = { paper: options.paper, title: job.view.titleText, lang: job.locale, date: job.prepared.notice.effectiveDate, timeoutMs: options.printTimeoutMs ?? 30_000 };
+            const printOptions = { paper: options.paper, title: job.view.titleText, lang: job.locale, date: job.prepared.notice.effectiveDate, timeoutMs: options.printTimeoutMs ?? 30_000, footerFontCss: footerFonts };
+            const store = async (pdf: Buffer) => {
+              const key = pdfKey(job);
+              if (key) await cache!.put(key, pdf);
+              await write(rel(job, 'pdf'), pdf, entryOf(job, 'pdf'));
+            };
             try {
-              await write(rel(job, 'pdf'), await printer.print(html, printOptions), entryOf(job, 'pdf'));
+              await store(await printer.print(html, printOptions));
             } catch (error) {
               checkAbort();
               // A crashed browser makes every later page fail: relaunch once and retry.
@@ -181,7 +225,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
                 relaunched = true;
                 await printer.close();
                 try {
-                  await write(rel(job, 'pdf'), await printer.print(html, printOptions), entryOf(job, 'pdf'));
+                  await store(await printer.print(html, printOptions));
                   continue;
                 } catch (retryError) {
                   error = retryError;
@@ -192,7 +236,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           }
         };
         try {
-          await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, jobs.length)) }, worker));
+          if (queue.length > 0) await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, queue.length)) }, worker));
         } finally {
           await printer.close();
         }
@@ -222,14 +266,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         await writeFile(full, await readFile(path.join(staging, e.path)));
         manifest.push({ ...e, path: latest });
       }
-      const index = await renderIndex(templates, jobs, manifest, options.templatesDir);
+      const index = await renderIndex(templates, manifest, options.templatesDir);
       await write('index.html', index, { notice: null, version: null, locale: null, format: 'html' });
       manifest.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       await writeFile(path.join(staging, 'manifest.json'), `${JSON.stringify({ files: manifest }, null, 2)}\n`);
       checkAbort();
       await swapIn(staging, outDir);
+      await cache?.prune();
     });
-    return { ok: true, diagnostics: prepared.diagnostics, manifest, failures: [], timings };
+    return { ok: true, diagnostics: prepared.diagnostics, manifest, failures: [], timings, cache: cache && { hits: cache.hits, misses: cache.misses } };
   } catch (error) {
     cleanup();
     throw error;
@@ -254,23 +299,28 @@ function compareVersions(a: PreparedNotice, b: PreparedNotice): number {
   return a.notice.version.localeCompare(b.notice.version, 'en', { numeric: true });
 }
 
-async function renderIndex(templates: TemplateSet, jobs: Job[], manifest: ManifestEntry[], templatesDir?: string): Promise<string> {
+/**
+ * The index page: every notice x version x locale with links to its formats, from manifest entries
+ * (so a merge of shards can rebuild it without the notices).
+ */
+export async function renderIndex(templates: TemplateSet, manifest: readonly ManifestEntry[], templatesDir?: string): Promise<string> {
   const pack = await loadPhrasePack('en', templatesDir);
   const phrases = pack ? new Phrases('en', pack) : undefined;
   const label = (key: string, fallback: string) => (phrases?.has(key) ? phrases.get(key) : fallback);
   const languages = new Intl.DisplayNames(['en'], { type: 'language' });
-  const entries = jobs
-    .map((job) => ({
-      title: job.view.title,
-      id: job.prepared.notice.id,
-      version: job.prepared.notice.version,
-      locale: job.locale,
-      localeName: languages.of(job.locale) ?? job.locale,
-      files: manifest
-        .filter((m) => m.notice === job.prepared.notice.id && m.version === job.prepared.notice.version && m.locale === job.locale && !m.path.includes('/latest/'))
-        .sort((a, b) => a.format.localeCompare(b.format))
-        .map((m) => ({ path: m.path, format: m.format.toUpperCase() })),
-    }))
+  const groups = new Map<string, { title: string; id: string; version: string; locale: string; localeName: string; files: { path: string; format: string }[] }>();
+  for (const m of manifest) {
+    if (m.notice === null || m.version === null || m.locale === null || m.path.includes('/latest/')) continue;
+    const key = `${m.notice}\u0000${m.version}\u0000${m.locale}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { title: escapeMarkdown(m.title ?? m.notice), id: m.notice, version: m.version, locale: m.locale, localeName: languages.of(m.locale) ?? m.locale, files: [] };
+      groups.set(key, group);
+    }
+    group.files.push({ path: m.path, format: m.format.toUpperCase() });
+  }
+  const entries = [...groups.values()]
+    .map((g) => ({ ...g, files: g.files.sort((a, b) => a.format.localeCompare(b.format)) }))
     .sort((a, b) => a.id.localeCompare(b.id) || a.version.localeCompare(b.version, 'en', { numeric: true }) || a.locale.localeCompare(b.locale));
   return templates.render('index.html', {
     lang: 'en',
@@ -281,7 +331,7 @@ async function renderIndex(templates: TemplateSet, jobs: Job[], manifest: Manife
 }
 
 /** Refuse early when the output path cannot become a folder. */
-async function checkOutputPath(outDir: string): Promise<void> {
+export async function checkOutputPath(outDir: string): Promise<void> {
   const info = await stat(outDir).catch(() => undefined);
   if (info && !info.isDirectory()) throw new OutputError(`${outDir} exists and is not a folder; remove it or choose another --out.`);
   const parent = path.dirname(outDir);
@@ -290,7 +340,7 @@ async function checkOutputPath(outDir: string): Promise<void> {
 }
 
 /** Replace `outDir` by `staging` with two renames; the old output is removed only after. */
-async function swapIn(staging: string, outDir: string): Promise<void> {
+export async function swapIn(staging: string, outDir: string): Promise<void> {
   const old = `${outDir}.old-${process.pid}-${randomBytes(4).toString('hex')}`;
   const exists = await stat(outDir).catch(() => undefined);
   if (exists) await rename(outDir, old);
@@ -301,6 +351,11 @@ async function swapIn(staging: string, outDir: string): Promise<void> {
     throw error;
   }
   if (exists) await rm(old, { recursive: true, force: true });
+}
+
+/** The shard (1..count) a notice id belongs to: stable across machines and runs. */
+export function shardOf(noticeId: string, count: number): number {
+  return (hashOf('sha256').update(noticeId).digest().readUInt32BE(0) % count) + 1;
 }
 
 function sha256(bytes: Buffer): string {

@@ -3,9 +3,10 @@
  * Every hostile construct (aliases, tags, directives, merge keys, prototype keys, deep nesting,
  * invisible control characters) becomes a positioned diagnostic; nothing here throws on bad input.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import YAML, { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import { formatPath, type Diagnostic, type Severity } from '../diagnostics.js';
+import { findDeepNesting, findPropTokens, lastTokenBefore, mayNestTooDeeply, type PropTokens } from './scan-yaml-tokens.js';
 
 /** Largest notice file accepted, in bytes. The reference notice is about 20 KiB. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -29,24 +30,35 @@ export interface LoadedNotice {
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// C0 controls except tab, LF, CR; and DEL / C1 controls: errors.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 // Bidi embeddings/overrides/isolates, zero-width space, word joiner, BOM inside text: errors.
-const HIDDEN_ERROR = /[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF]/g;
-// Joiners and marks that some scripts need: warnings.
-const HIDDEN_WARNING = /[\u200C-\u200F]/g;
-// C0 controls except tab, LF, CR; and DEL / C1 controls.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const HIDDEN_ERROR = /[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF]/;
+// Both of the above, and the joiners and marks some scripts need (U+200C-U+200F, warnings),
+// found in one pass.
+const SUSPICIOUS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
 /** Read and parse a notice file from disk. */
 export async function loadNoticeFile(file: string): Promise<LoadedNotice> {
+  let bytes: Buffer;
   try {
-    const info = await stat(file);
-    if (!info.isFile()) return failed(file, 'file-unreadable', `${file} is not a file.`);
-    if (info.size > MAX_FILE_BYTES) return failed(file, 'file-too-large', tooLarge(info.size));
-    return loadNotice(await readFile(file), file);
+    // One open, then size and contents from the same handle: nothing over the limit is read.
+    const handle = await open(file, 'r');
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return failed(file, 'file-unreadable', `${file} is not a file.`);
+      if (info.size > MAX_FILE_BYTES) return failed(file, 'file-too-large', tooLarge(info.size));
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return failed(file, 'file-unreadable', `${file} is not a file.`);
+    const reason = code === 'ENOENT' ? 'does not exist' : 'cannot be read';
     return failed(file, 'file-unreadable', `${file} ${reason}; check the path.`);
   }
+  return loadNotice(bytes, file);
 }
 
 /**
@@ -65,8 +77,8 @@ export function loadNotice(source: Uint8Array | string, file = '<input>'): Loade
   else {
     const decoded = decodeUtf8(source);
     if (typeof decoded !== 'string') {
-      const line = countLines(source, decoded.offset);
-      return failed(file, 'invalid-encoding', `The file is not valid UTF-8 (byte ${decoded.offset + 1}); save it as UTF-8.`, line);
+      const { line, column } = bytePosition(source, decoded.offset);
+      return failed(file, 'invalid-encoding', `The file is not valid UTF-8 (byte ${decoded.offset + 1}); save it as UTF-8.`, line, column);
     }
     text = decoded;
   }
@@ -85,46 +97,47 @@ export function loadNotice(source: Uint8Array | string, file = '<input>'): Loade
   };
 
   // Characters are checked on the text itself, before YAML has a chance to hide them in a scalar.
-  // The LineCounter is only filled by the parser, so scan lines first by hand.
-  const preLines = new LineCounter();
-  for (let i = 0, start = 0; ; ) {
-    preLines.addNewLine(start);
-    i = text.indexOf('\n', start);
-    if (i < 0) break;
-    start = i + 1;
-  }
+  // The LineCounter is only filled by the parser, so lines are counted by hand (and only when needed).
+  let preLines: LineCounter | undefined;
   const preAdd = (code: string, message: string, offset: number, severity: Severity) => {
+    if (!preLines) {
+      // Also the file's LineCounter when it is not parsed, for whoever positions things later.
+      preLines = countLines(text);
+      result.lineCounter = preLines;
+    }
     const pos = preLines.linePos(offset);
     result.diagnostics.push({ code, severity, message, file, line: pos.line, column: pos.col, path: '' });
   };
-  for (const m of text.matchAll(CONTROL)) {
-    const what = m[0] === '\u0000' ? 'a NUL byte' : `the control character U+${hex(m[0])}`;
-    preAdd('control-character', `The file contains ${what}; delete it (it is invisible in most editors).`, m.index, 'error');
-  }
-  for (const m of text.matchAll(HIDDEN_ERROR)) {
-    preAdd('hidden-character', `Invisible character U+${hex(m[0])} (${hiddenName(m[0])}) can make the text read differently from what it says; delete it.`, m.index, 'error');
-  }
-  for (const m of text.matchAll(HIDDEN_WARNING)) {
-    preAdd('hidden-character', `Invisible character U+${hex(m[0])} (${hiddenName(m[0])}); keep it only if the language needs it.`, m.index, 'warning');
+  for (const m of text.matchAll(SUSPICIOUS)) {
+    const ch = m[0];
+    if (CONTROL.test(ch)) {
+      const what = ch === '\u0000' ? 'a NUL byte' : `the control character U+${hex(ch)}`;
+      preAdd('control-character', `The file contains ${what}; delete it (it is invisible in most editors).`, m.index, 'error');
+    } else if (HIDDEN_ERROR.test(ch)) {
+      preAdd('hidden-character', `Invisible character U+${hex(ch)} (${hiddenName(ch)}) can make the text read differently from what it says; delete it.`, m.index, 'error');
+    } else {
+      preAdd('hidden-character', `Invisible character U+${hex(ch)} (${hiddenName(ch)}); keep it only if the language needs it.`, m.index, 'warning');
+    }
   }
   if (result.diagnostics.some((d) => d.severity === 'error')) return result;
 
-  if (text.trim() === '' || /^(\s*(#.*)?\n?)*$/.test(text)) {
+  if (isBlank(text)) {
     result.diagnostics.push({ code: 'empty-file', severity: 'error', message: 'The file is empty; a notice starts with `id:`, `version:` and the other top-level keys.', file, line: 1, column: 1, path: '' });
     return result;
   }
 
-  const docs = YAML.parseAllDocuments(text, {
-    lineCounter,
-    uniqueKeys: true,
-    merge: false,
-    prettyErrors: false,
-    strict: true,
-    version: '1.2',
-    schema: 'core',
-    stringKeys: true,
-  });
-  const list = Array.isArray(docs) ? docs : [docs];
+  // yaml's parser slows down sharply (and can exhaust memory) on thousands of nested `[`:
+  // refuse such input before parsing it.
+  if (mayNestTooDeeply(text)) {
+    const deep = findDeepNesting(text, MAX_DEPTH);
+    if (deep !== undefined) {
+      preAdd('nesting-too-deep', `The YAML is nested more than ${MAX_DEPTH} levels deep here; a notice never needs that. Check for unbalanced brackets.`, firstTooDeep(text, deep), 'error');
+      return result;
+    }
+  }
+
+  result.lineCounter = lineCounter;
+  const list = parseYaml(text, lineCounter);
   if (list.length === 0) {
     result.diagnostics.push({ code: 'empty-file', severity: 'error', message: 'The file holds no notice.', file, line: 1, column: 1, path: '' });
     return result;
@@ -135,71 +148,192 @@ export function loadNotice(source: Uint8Array | string, file = '<input>'): Loade
   const doc = list[0]!;
   result.doc = doc;
 
+  // Where the composed document does not say where something was written, ask the lexer (once).
+  let props: PropTokens | undefined;
+  const propTokens = () => (props ??= findPropTokens(text));
+
+  // The node walk runs first so that, where it and yaml report the same thing at the same place
+  // (an unknown tag), its wording is the one kept.
+  const contents = doc.contents;
+  const data = isMap(contents) ? checkNodes(contents, add, propTokens) : undefined;
+
+  let exhausted = false;
   for (const error of [...doc.errors, ...doc.warnings]) {
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      // yaml reports one per level it gave up on; one is enough.
+      if (exhausted) continue;
+      exhausted = true;
+    }
     const [code, message] = describeYamlError(error.code, error.message);
-    add(code, message, error.pos[0]);
+    add(code, message, errorOffset(error.code, error.message, error.pos[0], propTokens));
   }
-  if (doc.directives?.yaml.explicit || Object.keys(doc.directives?.tags ?? {}).some((h) => h !== '!!' && h !== '!')) {
-    const m = /^%/m.exec(text);
-    add('directive', 'YAML directives such as `%YAML 1.1` are not allowed (they change how values are read, e.g. NO becomes false); delete the line.', m?.index ?? 0);
+  if (doc.directives?.yaml.explicit || hasCustomTagDirective(doc) || /^%/m.test(text)) {
+    for (const directive of propTokens().directives) {
+      add('directive', `YAML directives such as \`${clip(directive.source)}\` are not allowed (they change how values are read, e.g. NO becomes false); delete the line.`, directive.offset);
+    }
   }
 
-  if (!doc.contents || (isScalar(doc.contents) && doc.contents.value === null)) {
+  if (!contents || (isScalar(contents) && contents.value === null)) {
     if (result.diagnostics.length === 0) add('empty-file', 'The file holds no notice.', 0);
-    return result;
+  } else if (!isMap(contents)) {
+    const what = isSeq(contents) ? 'a list' : 'a single value';
+    add('not-a-mapping', `The file holds ${what}; a notice is a mapping of keys such as \`id:\`, \`version:\` and \`controller:\`.`, contents.range?.[0] ?? 0);
+  } else if (!result.diagnostics.some((d) => d.severity === 'error')) {
+    result.data = data;
   }
-  if (!isMap(doc.contents)) {
-    const what = isSeq(doc.contents) ? 'a list' : 'a single value';
-    add('not-a-mapping', `The file holds ${what}; a notice is a mapping of keys such as \`id:\`, \`version:\` and \`controller:\`.`, doc.contents.range?.[0] ?? 0);
-    return result;
-  }
+  return finish(result);
+}
 
-  checkNodes(doc.contents, [], 1, add);
-  if (result.diagnostics.some((d) => d.severity === 'error')) return result;
+/**
+ * Where the nesting really passes MAX_DEPTH, given the offset where a lower bound of it does: the
+ * same place the node walk reports for a shallower file. Only the text up to `bound` is parsed,
+ * which is nested at most about MAX_DEPTH deep and so quick to parse.
+ */
+function firstTooDeep(text: string, bound: number): number {
+  const prefix = text.slice(0, bound + 1);
+  const doc = parseYaml(prefix, new LineCounter())[0];
+  let found: number | undefined;
+  const visit = (node: Node | null, depth: number): void => {
+    if (!node || found !== undefined) return;
+    if (depth > MAX_DEPTH) {
+      found = node.range?.[0];
+      return;
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        visit(pair.key as Node | null, depth + 1);
+        visit(pair.value as Node | null, depth + 1);
+      }
+    } else if (isSeq(node)) for (const item of node.items) visit(item as Node | null, depth + 1);
+  };
+  visit((doc?.contents ?? null) as Node | null, 1);
+  return found !== undefined && found <= bound ? found : bound;
+}
 
+/** Parse with the options the notice format needs (no merge keys, unique keys, YAML 1.2 core). */
+function parseYaml(text: string, lineCounter: LineCounter): Document.Parsed[] {
+  // Duplicate keys are found in checkNodes: yaml's own check compares each key with every earlier
+  // one (a 600 KB file of distinct keys took 27 s).
+  const options = { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false, strict: true, version: '1.2', schema: 'core', stringKeys: true } as const;
+  // yaml's Parser reads process.env.LOG_TOKENS once per token, and reading process.env is a call
+  // into C++ each time (about a quarter of the parse time for a notice). Parsing is synchronous,
+  // so a plain copy can stand in for it and be put back before anything else runs.
+  const env = process.env;
+  process.env = { LOG_TOKENS: env.LOG_TOKENS, LOG_STREAM: env.LOG_STREAM };
   try {
-    result.data = doc.toJS({ maxAliasCount: 0 });
-  } catch (error) {
-    // Defensive: every construct that makes toJS throw is rejected above.
-    add('yaml-syntax', `The YAML cannot be read: ${(error as Error).message}.`, 0);
+    const docs = YAML.parseAllDocuments(text, options);
+    return Array.isArray(docs) ? docs : [docs];
+  } finally {
+    process.env = env;
   }
+}
+
+/** Sort by position and drop exact repeats (yaml and the node walk can report one thing twice). */
+function finish(result: LoadedNotice): LoadedNotice {
+  const seen = new Set<string>();
+  result.diagnostics = result.diagnostics
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .filter((d) => {
+      const key = `${d.code}|${d.line}|${d.column}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   return result;
+}
+
+/** True if a `%TAG` directive defines or redefines a tag handle. */
+function hasCustomTagDirective(doc: Document.Parsed): boolean {
+  const tags = doc.directives?.tags ?? {};
+  return Object.entries(tags).some(([handle, prefix]) => !(handle === '!' && prefix === '!') && !(handle === '!!' && prefix === 'tag:yaml.org,2002:'));
+}
+
+/** Where to report a yaml error: its own offset, or where the unclosed quote or bracket opens. */
+function errorOffset(code: string, message: string, offset: number, propTokens: () => PropTokens): number {
+  if (code === 'MISSING_CHAR' && /quote/i.test(message)) {
+    const quote = lastTokenBefore(propTokens().unclosedQuotes, offset);
+    if (quote) return quote.offset;
+  }
+  if (/end with an? [\]}]|Expected flow (?:map|sequence) to end/i.test(message)) {
+    const flows = propTokens().unclosedFlows;
+    let best: number | undefined;
+    for (const at of flows) if (at <= offset) best = at;
+    if (best !== undefined) return best;
+  }
+  return offset;
 }
 
 type Add = (code: string, message: string, offset: number, severity?: Severity, path?: string, end?: number) => void;
 
-/** Walk the node tree once: aliases, anchors, tags, merge keys, prototype keys, depth. */
-function checkNodes(node: Node | null, path: (string | number)[], depth: number, add: Add): void {
-  if (!node) return;
-  const at = node.range?.[0] ?? 0;
-  if (depth > MAX_DEPTH) {
-    add('nesting-too-deep', `The YAML is nested more than ${MAX_DEPTH} levels deep; a notice never needs that.`, at, 'error', formatPath(path));
-    return;
-  }
-  if (isAlias(node)) {
-    add('alias', `Aliases (*${node.source}) are not allowed; write the value out in full.`, at, 'error', formatPath(path));
-    return;
-  }
-  if (node.anchor) add('alias', `Anchors (&${node.anchor}) are not allowed; write the value out in full where it is needed.`, at, 'error', formatPath(path));
-  if (node.tag) add('tag', `The tag \`${node.tag.replace('tag:yaml.org,2002:', '!!')}\` is not allowed; write the value without it (quote text if needed).`, at, 'error', formatPath(path));
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const keyNode = pair.key as Node | null;
-      const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
-      const keyAt = keyNode?.range?.[0] ?? at;
-      if (keyNode && !isScalar(keyNode)) {
-        add('wrong-type', 'A key must be a plain word, not a list or mapping.', keyAt, 'error', formatPath(path));
-        continue;
-      }
-      if (keyNode) checkNodes(keyNode, path, depth + 1, add);
-      if (key === '<<') add('merge-key', 'Merge keys (`<<`) are not allowed; write the keys out in full.', keyAt, 'error', formatPath(path));
-      else if (key !== undefined && FORBIDDEN_KEYS.has(key)) add('forbidden-key', `The key \`${key}\` is not allowed; delete it.`, keyAt, 'error', formatPath([...path, key]));
-      checkNodes(pair.value as Node | null, [...path, key ?? '?'], depth + 1, add);
+/**
+ * Walk the node tree once: aliases, anchors, tags, merge keys, prototype keys, depth; and build the
+ * plain data on the way (what `doc.toJS()` would return, without a second walk).
+ */
+function checkNodes(root: Node, add: Add, propTokens: () => PropTokens): unknown {
+  const path: (string | number)[] = [];
+  const where = () => formatPath(path);
+  let tooDeep = false;
+  const visit = (node: Node | null, depth: number): unknown => {
+    if (!node) return null;
+    const at = node.range?.[0] ?? 0;
+    if (depth > MAX_DEPTH) {
+      // Once is enough: everything below is too deep as well.
+      if (!tooDeep) add('nesting-too-deep', `The YAML is nested more than ${MAX_DEPTH} levels deep; a notice never needs that.`, at, 'error', where());
+      tooDeep = true;
+      return undefined;
     }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, i) => checkNodes(item as Node | null, [...path, i], depth + 1, add));
-  }
+    if (isAlias(node)) {
+      add('alias', `Aliases (*${node.source}) are not allowed; write the value out in full.`, at, 'error', where());
+      return undefined;
+    }
+    if (node.anchor) {
+      const name = `&${node.anchor}`;
+      const token = lastTokenBefore(propTokens().anchors, at, (t) => t.source === name);
+      add('alias', `Anchors (${name}) are not allowed; write the value out in full where it is needed.`, token?.offset ?? at, 'error', where());
+    }
+    if (node.tag) {
+      const token = lastTokenBefore(propTokens().tags, at);
+      const shown = token?.source ?? node.tag.replace('tag:yaml.org,2002:', '!!');
+      add('tag', `The tag \`${shown}\` is not allowed; write the value without it (quote text if needed).`, token?.offset ?? at, 'error', where());
+    }
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as Node | null;
+        if (keyNode && !isScalar(keyNode)) {
+          if (isAlias(keyNode)) visit(keyNode, depth + 1);
+          else add('wrong-type', 'A key must be a plain word, not a list or mapping.', keyNode.range?.[0] ?? at, 'error', where());
+          continue;
+        }
+        const key = keyNode ? String(keyNode.value) : '';
+        const keyAt = keyNode?.range?.[0] ?? at;
+        if (keyNode) visit(keyNode, depth + 1);
+        if (seen.has(key)) add('duplicate-key', describeYamlError('DUPLICATE_KEY', '')[1], keyAt, 'error', formatPath([...path, key]));
+        seen.add(key);
+        path.push(key);
+        if (key === '<<') add('merge-key', 'Merge keys (`<<`) are not allowed; write the keys out in full.', keyAt, 'error', formatPath(path.slice(0, -1)));
+        else if (FORBIDDEN_KEYS.has(key)) add('forbidden-key', `The key \`${key}\` is not allowed; delete it.`, keyAt, 'error', where());
+        const value = visit(pair.value as Node | null, depth + 1);
+        // Never assign a forbidden key, even to an object that is then thrown away.
+        if (!FORBIDDEN_KEYS.has(key)) out[key] = value;
+        path.pop();
+      }
+      return out;
+    }
+    if (isSeq(node)) {
+      const out: unknown[] = [];
+      node.items.forEach((item, i) => {
+        path.push(i);
+        out.push(visit(item as Node | null, depth + 1));
+        path.pop();
+      });
+      return out;
+    }
+    return isScalar(node) ? node.value : undefined;
+  };
+  return visit(root, 1);
 }
 
 /** Map a yaml error code to ours, with a message for an editor. */
@@ -211,9 +345,14 @@ function describeYamlError(code: string, message: string): [string, string] {
     case 'TAB_AS_INDENT':
       return ['tab-indent', 'A tab is used for indentation; YAML needs spaces (configure the editor to insert spaces).'];
     case 'TAG_RESOLVE_FAILED':
+      return ['tag', `Tags are not allowed (${first}); write the value without it.`];
     case 'BAD_DIRECTIVE':
-      return ['tag', `Unsupported tag or directive: ${first}; remove it.`];
+      return ['directive', `Unsupported directive: ${first}; delete the line.`];
+    case 'BAD_INDENT':
     case 'MISSING_CHAR':
+      if (/end with an? \]/.test(first)) return ['yaml-syntax', 'This list in brackets `[...]` is never closed, or a line of it is not indented enough; add the closing `]`.'];
+      if (/end with an? \}/.test(first)) return ['yaml-syntax', 'This mapping in braces `{...}` is never closed, or a line of it is not indented enough; add the closing `}`.'];
+      if (/quote/i.test(first)) return ['yaml-syntax', 'This quoted text is never closed; add the closing quote (or remove the opening one).'];
       return ['yaml-syntax', `${first}; check for an unclosed quote or bracket.`];
     case 'RESOURCE_EXHAUSTION':
       return ['nesting-too-deep', 'The YAML is nested too deeply or too large to read safely.'];
@@ -222,15 +361,15 @@ function describeYamlError(code: string, message: string): [string, string] {
   }
 }
 
-function failed(file: string, code: string, message: string, line = 1): LoadedNotice {
-  return { file, text: '', lineCounter: new LineCounter(), diagnostics: [{ code, severity: 'error', message, file, line, column: 1, path: '' }] };
+function failed(file: string, code: string, message: string, line = 1, column = 1): LoadedNotice {
+  return { file, text: '', lineCounter: new LineCounter(), diagnostics: [{ code, severity: 'error', message, file, line, column, path: '' }] };
 }
 
 function tooLarge(bytes: number): string {
   return `The file is ${Math.ceil(bytes / 1024)} KiB; a notice may be at most ${MAX_FILE_BYTES / 1024} KiB. Split it or move long texts out.`;
 }
 
-/** Decode strict UTF-8, or report the byte offset of the first invalid sequence. */
+/** Decode strict UTF-8, or report the byte offset where the first invalid sequence starts. */
 function decodeUtf8(bytes: Uint8Array): string | { offset: number } {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -247,14 +386,56 @@ function decodeUtf8(bytes: Uint8Array): string | { offset: number } {
         hi = mid;
       }
     }
+    // Byte `lo` made decoding fail. If the bytes before it end in an unfinished sequence (a lead
+    // byte and maybe continuation bytes), the bad sequence starts at that lead byte.
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, lo));
+    } catch {
+      for (let k = lo - 1; k >= Math.max(0, lo - 3); k--) {
+        if (bytes[k]! >= 0xc0) return { offset: k };
+      }
+    }
     return { offset: lo };
   }
 }
 
-function countLines(bytes: Uint8Array, end: number): number {
+/** 1-based line and column (in UTF-16 code units, like the rest) of a byte offset in UTF-8 bytes valid up to it. */
+function bytePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
-  for (let i = 0; i < end && i < bytes.byteLength; i++) if (bytes[i] === 0x0a) line++;
-  return line;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < bytes.byteLength; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
+  return { line, column: before.length + 1 };
+}
+
+/** A LineCounter filled from the text itself (the parser fills the other one). */
+function countLines(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
+}
+
+/** True if the text holds only blank lines and comments. */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue;
+    if (c !== '#') return false;
+    const eol = text.indexOf('\n', i);
+    if (eol < 0) return true;
+    i = eol;
+  }
+  return true;
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 }
 
 function hex(ch: string): string {

@@ -172,6 +172,7 @@ export interface Notice {
    * @maxItems 200
    */
   clauses?: Clause[];
+  translationReviews?: TranslationReviews;
 }
 /**
  * A human-readable text, one entry per locale (`en: ...`, `lv: ...`). Markdown emphasis, links and lists are allowed; raw HTML is not.
@@ -641,4 +642,25 @@ export interface Clause {
     | 'end';
   heading?: Text;
   text: Text;
+}
+/**
+ * Translation reviews, one mapping per translated locale (every locale except `sourceLocale`), e.g. `en:`. A translation counts as reviewed while the source text still has the hash recorded here; once the source text changes, lint reports the translation as stale until it is reviewed again.
+ *
+ * This interface was referenced by `Notice`'s JSON-Schema
+ * via the `definition` "TranslationReviews".
+ */
+export interface TranslationReviews {
+  [k: string]: TranslationReview | undefined;
+}
+/**
+ * The reviewed texts of one locale: text key -> hash of the source text the translation was reviewed against. A text key is the id of the clause holding the text and the field name, e.g. `support.description`, `contract.statement`, `controller.address.countryName`; texts of the notice itself have no clause id: `title`, `intro`, `phrases.legalBasis.citation`. Texts missing here have never been reviewed.
+ *
+ * This interface was referenced by `Notice`'s JSON-Schema
+ * via the `definition` "TranslationReview".
+ */
+export interface TranslationReview {
+  /**
+   * The first 12 hexadecimal digits of the SHA-256 of the source-locale text (NFC, runs of white space collapsed to one space, trimmed) as it was when the translation was reviewed.
+   */
+  [k: string]: string | undefined;
 }

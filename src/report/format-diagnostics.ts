@@ -37,7 +37,8 @@ export function formatDiagnostics(list: readonly Diagnostic[], options: FormatOp
       if (text !== undefined && d.code !== 'too-many-diagnostics') {
         const shown = visible(text.length > 160 ? text.slice(0, 160) : text);
         lines.push(`    ${c.dim(`${d.line} |`)} ${shown}`);
-        const pad = ' '.repeat(String(d.line).length + 3 + Math.min(d.column - 1, 160));
+        // Count what is shown before the column: an invisible character is shown as <U+XXXX>.
+        const pad = ' '.repeat(String(d.line).length + 3 + visible(text.slice(0, Math.min(d.column - 1, 160))).length);
         lines.push(`    ${pad}${c.red('^')}`);
       }
       if (d.note) lines.push(`    ${c.dim(d.note)}`);

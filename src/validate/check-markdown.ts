@@ -32,11 +32,34 @@ export function isSafeUrl(url: string): boolean {
 }
 
 /**
+ * True if `text` cannot hold raw HTML, an image or an unsafe link, judged without parsing it.
+ * HTML and autolinks need `<`; images need `![`; link definitions need `]:`; and an inline link's
+ * destination follows `](` (CommonMark allows nothing between them). When every such destination
+ * literally starts with an allowed scheme, entity or escape decoding cannot change that scheme.
+ * Anything else (`jav&#97;script:`, `](<...>)`, an escaped bracket) goes to the full parse.
+ */
+function isPlainlySafe(text: string): boolean {
+  if (text.indexOf('[') < 0 && text.indexOf('<') < 0) return true;
+  if (text.indexOf('<') >= 0 || text.indexOf('![') >= 0 || text.indexOf(']:') >= 0) return false;
+  for (let i = text.indexOf(']('); i >= 0; i = text.indexOf('](', i + 2)) {
+    let j = i + 2;
+    // Only what CommonMark allows before a destination; anything else is read as part of it.
+    while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j++;
+    if (!SAFE_URL.test(text.slice(j, j + 8))) return false;
+  }
+  return true;
+}
+
+/**
  * Find raw HTML, images and unsafe links in one Markdown text.
- * Texts without `<`, `[` or `!` cannot contain any and are not parsed (validation stays fast).
+ * Texts that plainly hold none (most of them) are not parsed, so validation stays fast.
  */
 export function checkMarkdown(text: string): MarkdownProblem[] {
-  if (!/[<[!]/.test(text)) return [];
+  return isPlainlySafe(text) ? [] : findMarkdownProblems(text);
+}
+
+/** Like {@link checkMarkdown}, but always parses the text (the reference the fast path is tested against). */
+export function findMarkdownProblems(text: string): MarkdownProblem[] {
   let tree: Root;
   try {
     tree = parseMarkdown(text);

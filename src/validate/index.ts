@@ -7,7 +7,7 @@ import type { Notice } from '../model/notice.js';
 import { validateNotice } from './validate-notice.js';
 
 export { validateNotice, isCountryCode, type ValidationResult } from './validate-notice.js';
-export { checkMarkdown, parseMarkdown, isSafeUrl, type MarkdownProblem } from './check-markdown.js';
+export { checkMarkdown, findMarkdownProblems, parseMarkdown, isSafeUrl, type MarkdownProblem } from './check-markdown.js';
 export { walkNotice, noticeSchema, SCHEMA_PATH, type WalkEntry } from './schema.js';
 export { locate, type Place } from './locate.js';
 
@@ -35,12 +35,37 @@ export async function checkNoticeFile(file: string): Promise<CheckedFile> {
  * @param files paths, in the order results are wanted
  */
 export async function checkNoticeFiles(files: readonly string[]): Promise<CheckedFile[]> {
-  const results: CheckedFile[] = new Array(files.length);
+  return mapFiles(files, checkNoticeFile);
+}
+
+/** The outcome of {@link validateNoticeFiles} for one file. */
+export interface FileDiagnostics {
+  file: string;
+  diagnostics: Diagnostic[];
+  /** The decoded text, kept only when there are diagnostics (for code frames). */
+  text?: string;
+}
+
+/**
+ * Validate many files keeping only what a report needs, so memory stays flat however many files
+ * there are (a parsed document is many times the size of its file).
+ * @param files paths, in the order results are wanted
+ */
+export async function validateNoticeFiles(files: readonly string[]): Promise<FileDiagnostics[]> {
+  return mapFiles(files, async (file) => {
+    const { loaded, diagnostics } = await checkNoticeFile(file);
+    return diagnostics.length > 0 ? { file, diagnostics, text: loaded.text } : { file, diagnostics };
+  });
+}
+
+/** Run `task` over `files` with at most 8 in flight; results in input order. */
+async function mapFiles<T>(files: readonly string[], task: (file: string) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(files.length);
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const i = next++;
-      results[i] = await checkNoticeFile(files[i]!);
+      results[i] = await task(files[i]!);
     }
   };
   await Promise.all(Array.from({ length: Math.min(8, files.length) }, worker));

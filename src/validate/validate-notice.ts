@@ -232,6 +232,8 @@ const KIND_WORDS: Record<string, string> = {
 /** Codes that look like ISO 3166-1 alpha-2 but are not countries (Intl still names them). */
 const NOT_COUNTRIES = new Set(['AC', 'CP', 'DG', 'EA', 'EU', 'EZ', 'IC', 'QO', 'TA', 'UN', 'XA', 'XB', 'ZZ']);
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+/** The form the schema's Locale pattern allows. */
+const LOCALE_FORM = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/;
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
 /** True if `code` is an assigned ISO 3166-1 alpha-2 country code (XK, Kosovo, is accepted as the EU uses it). */
@@ -243,20 +245,26 @@ export function isCountryCode(code: string): boolean {
 
 function checkSemantics(loaded: LoadedNotice, report: Report): void {
   const data = loaded.data as Record<string, unknown>;
-  const locales = Array.isArray(data.locales) ? data.locales.filter((l): l is string => typeof l === 'string') : [];
-  const declared = new Set(locales);
+  const declaredList = Array.isArray(data.locales) ? data.locales.filter((l): l is string => typeof l === 'string') : [];
+  const declared = new Set(declaredList);
+  // Texts are checked for the declared locales that are real language tags; a bad tag is reported
+  // once here, not again as a missing text in every Text of the notice.
+  const locales: string[] = [];
 
-  locales.forEach((tag, i) => {
+  declaredList.forEach((tag, i) => {
+    // A tag of the wrong form is already reported by the schema.
+    if (!LOCALE_FORM.test(tag)) return;
     let known = false;
     try {
       known = Intl.getCanonicalLocales(tag).length === 1 && languageNames.of(tag.split('-')[0]!) !== undefined;
     } catch {
       known = false;
     }
-    if (!known) report('invalid-locale', `'${tag}' is not a known language tag; use one such as 'en', 'lv' or 'de-AT'.`, ['locales', i]);
+    if (known) locales.push(tag);
+    else report('invalid-locale', `'${tag}' is not a known language tag; use one such as 'en', 'lv' or 'de-AT'.`, ['locales', i]);
   });
-  if (typeof data.sourceLocale === 'string' && locales.length > 0 && !declared.has(data.sourceLocale)) {
-    report('undeclared-locale', `sourceLocale '${data.sourceLocale}' is not in locales (${locales.join(', ')}); add it there or correct it.`, ['sourceLocale']);
+  if (typeof data.sourceLocale === 'string' && declaredList.length > 0 && !declared.has(data.sourceLocale)) {
+    report('undeclared-locale', `sourceLocale '${data.sourceLocale}' is not in locales (${declaredList.join(', ')}); add it there or correct it.`, ['sourceLocale']);
   }
 
   const ids = new Map<string, { def: string; path: Path }>();

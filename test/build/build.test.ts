@@ -35,7 +35,9 @@ function tree(dir: string): Map<string, Buffer> {
 
 async function build(args: string[], cwd = ROOT, extraEnv: Record<string, string | undefined> = env) {
   const fake = fakeIO(cwd, extraEnv);
-  const code = await run(['build', ...args], fake.io);
+  // Tests never touch the default cache: each uses --no-cache or its own --cache-dir.
+  const cacheArgs = args.includes('--cache-dir') ? [] : ['--no-cache'];
+  const code = await run(['build', ...args, ...cacheArgs], fake.io);
   return { code, stdout: fake.stdout(), stderr: fake.stderr() };
 }
 
@@ -77,7 +79,60 @@ describe('noticekit build', () => {
     expect([...again.keys()].sort()).toEqual([...files.keys()].sort());
     for (const [name, bytes] of files) expect(again.get(name)!.equals(bytes), name).toBe(true);
     expect(siblings(out)).toEqual([]);
-  }, 120_000);
+
+    // With a cache: the first build fills it, the second renders nothing; both equal the clean build.
+    const cacheDir = path.join(tmp(), 'cache');
+    for (const expected of ['0 from cache, 12 rendered', '12 from cache, 0 rendered']) {
+      const cachedOut = path.join(tmp(), 'public');
+      const cachedBuild = await build(['notices', '--out', cachedOut, '--cache-dir', cacheDir]);
+      expect(cachedBuild.stderr).toContain(expected);
+      const cachedFiles = tree(cachedOut);
+      expect([...cachedFiles.keys()].sort()).toEqual([...files.keys()].sort());
+      for (const [name, bytes] of files) expect(cachedFiles.get(name)!.equals(bytes), name).toBe(true);
+    }
+  }, 180_000);
+
+  it('re-renders only the notice that changed', async () => {
+    const dir = tmp();
+    cpSync(path.join(ROOT, 'notices'), path.join(dir, 'notices'), { recursive: true });
+    const cacheDir = path.join(dir, 'cache');
+    const args = [path.join(dir, 'notices'), '--out', path.join(dir, 'out'), '--formats', 'html,md', '--cache-dir', cacheDir];
+    expect((await build(args)).stderr).toContain('0 from cache, 8 rendered');
+    const file = path.join(dir, 'notices/praxisportal.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('version: "1.0"', 'version: "1.1"'));
+    const second = await build(args);
+    expect(second.stderr).toContain('4 from cache, 4 rendered');
+    expect(existsSync(path.join(dir, 'out/praxisportal/1.1/de.md'))).toBe(true);
+  });
+
+  it('splits notices into shards and merges them into the same output as one build', async () => {
+    const dir = tmp();
+    const whole = path.join(dir, 'whole');
+    expect((await build(['notices', '--out', whole, '--formats', 'html,md'])).code).toBe(0);
+    const shards: string[] = [];
+    for (const i of [1, 2, 3]) {
+      shards.push(path.join(dir, `shard-${i}`));
+      expect((await build(['notices', '--out', shards[i - 1]!, '--formats', 'html,md', '--shard', `${i}/3`])).code).toBe(0);
+    }
+    const counts = shards.map((s) => [...tree(s).keys()].filter((f) => f.endsWith('.md') && !f.includes('latest')).length);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(4);
+    const merged = path.join(dir, 'merged');
+    const fake = fakeIO(ROOT, env);
+    expect(await run(['merge-manifests', ...shards, '--out', merged], fake.io)).toBe(0);
+    const a = tree(whole);
+    const b = tree(merged);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [name, bytes] of a) expect(b.get(name)!.equals(bytes), name).toBe(true);
+
+    // A tampered shard is refused and the output stays as it was.
+    const victim = shards.find((s) => tree(s).size > 2)!;
+    const some = [...tree(victim).keys()].find((f) => f.endsWith('.md'))!;
+    writeFileSync(path.join(victim, some), 'tampered');
+    const again = fakeIO(ROOT, env);
+    expect(await run(['merge-manifests', ...shards, '--out', merged], again.io)).toBe(1);
+    expect(again.stderr()).toMatch(/does not match its manifest entry/);
+    expect(tree(merged).get(some)!.equals(a.get(some)!)).toBe(true);
+  });
 
   it('writes nothing and keeps the previous output when any notice is invalid', async () => {
     const dir = tmp();
@@ -164,7 +219,7 @@ describe('noticekit build', () => {
   });
 
   it('exits 2 on usage errors', async () => {
-    for (const args of [['--formats', 'xml'], ['--jobs', '0'], ['--paper', 'a3'], ['--bogus']]) {
+    for (const args of [['--formats', 'xml'], ['--jobs', '0'], ['--paper', 'a3'], ['--bogus'], ['--shard', '3/2'], ['--shard', 'x']]) {
       const result = await build(['notices', '--out', path.join(tmp(), 'x'), ...args]);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/noticekit build:/);

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, BuildAborted, FORMATS, OutputError, type Format } from '../../build/build.js';
+import { DEFAULT_CACHE_DIR } from '../../build/cache.js';
 import { formatDiagnostics } from '../../report/format-diagnostics.js';
 import { NoBrowserError } from '../../render/pdf/browser.js';
 import { expandNoticeFiles } from '../files.js';
@@ -29,6 +30,9 @@ Options:
   --paper a4|letter     PDF paper size (default: a4)
   --templates DIR       your own templates folder; files there replace built-in ones
   --print-timeout MS    time one PDF may take (default: 30000)
+  --cache-dir DIR       cache of rendered documents (default: node_modules/.cache/noticekit/build)
+  --no-cache            render everything afresh
+  --shard I/N           build only share I of N (by notice id); join shards with merge-manifests
   --no-color            plain output
   -h, --help            show this help
 
@@ -48,6 +52,9 @@ Next: open DIR/index.html, or publish DIR.`,
         paper: { type: 'string', default: 'a4' },
         templates: { type: 'string' },
         'print-timeout': { type: 'string', default: '30000' },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
+        shard: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
       },
     });
@@ -59,6 +66,13 @@ Next: open DIR/index.html, or publish DIR.`,
     if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError(`--paper must be a4 or letter, not '${values.paper}'.`);
     const timeout = Number(values['print-timeout']);
     if (!Number.isFinite(timeout) || timeout < 100) throw new UsageError(`--print-timeout must be a number of milliseconds (at least 100), not '${values['print-timeout']}'.`);
+    let shard: { index: number; count: number } | undefined;
+    if (values.shard !== undefined) {
+      const m = /^(\d+)\/(\d+)$/.exec(values.shard);
+      shard = m ? { index: Number(m[1]), count: Number(m[2]) } : undefined;
+      if (!shard || shard.count < 1 || shard.index < 1 || shard.index > shard.count) throw new UsageError(`--shard takes I/N with 1 <= I <= N, e.g. 2/4; not '${values.shard}'.`);
+    }
+    const cacheDir = values['no-cache'] ? undefined : values['cache-dir'] ? path.resolve(io.cwd, values['cache-dir']) : DEFAULT_CACHE_DIR;
     const locales = values.locales?.split(',').map((l) => l.trim()).filter(Boolean);
 
     const operands = positionals.length > 0 ? positionals : ['notices'];
@@ -85,6 +99,8 @@ Next: open DIR/index.html, or publish DIR.`,
         printTimeoutMs: timeout,
         env: io.env,
         signal: controller.signal,
+        cacheDir,
+        shard,
         onProgress(event) {
           if (tty) {
             const now = Date.now();
@@ -110,7 +126,8 @@ Next: open DIR/index.html, or publish DIR.`,
         return 1;
       }
       const docs = result.manifest.filter((m) => m.notice !== null && !m.path.includes('/latest/')).length;
-      io.stderr.write(`Built ${docs} documents from ${files.length} ${files.length === 1 ? 'notice' : 'notices'} into ${values.out}/ (${Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}).\n`);
+      const cacheNote = result.cache ? `; ${result.cache.hits} from cache, ${result.cache.misses} rendered` : '';
+      io.stderr.write(`Built ${docs} documents from ${files.length} ${files.length === 1 ? 'notice' : 'notices'} into ${values.out}/ (${Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}${cacheNote}).\n`);
       return 0;
     } catch (error) {
       if (error instanceof BuildAborted || controller.signal.aborted) {

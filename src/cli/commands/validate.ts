@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
 import { formatDiagnostics } from '../../report/format-diagnostics.js';
-import { checkNoticeFiles } from '../../validate/index.js';
+import { validateNoticeFiles } from '../../validate/index.js';
 import { expandNoticeFiles } from '../files.js';
 import { useColor, UsageError, type CliIO } from '../io.js';
 import type { Command } from './types.js';
@@ -37,7 +37,7 @@ Next: noticekit build (render), noticekit lint (GDPR checks).`,
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not '${values.format}'.`);
     const files = await expandNoticeFiles(positionals.length > 0 ? positionals : ['notices'], io.cwd);
     if (files.length === 0) throw new UsageError('No notice files (*.yaml) found.');
-    const checked = await checkNoticeFiles(files.map((f) => resolveFrom(io.cwd, f)));
+    const checked = await validateNoticeFiles(files.map((f) => resolveFrom(io.cwd, f)));
     const diagnostics: Diagnostic[] = [];
     checked.forEach((c, i) => diagnostics.push(...c.diagnostics.map((d) => ({ ...d, file: files[i]! }))));
     sortDiagnostics(diagnostics);
@@ -45,7 +45,7 @@ Next: noticekit build (render), noticekit lint (GDPR checks).`,
     if (values.format === 'json') {
       io.stdout.write(`${JSON.stringify(shown.map(({ file, line, column, code, severity, message, path }) => ({ file, line, column, code, severity, message, path })), null, 2)}\n`);
     } else {
-      const sources = new Map(checked.map((c, i) => [files[i]!, c.loaded.text]));
+      const sources = new Map(checked.map((c, i) => [files[i]!, c.text ?? '']));
       if (shown.length > 0) io.stderr.write(formatDiagnostics(shown, { color: useColor(io, values['no-color']), sources }));
       else io.stderr.write(`${files.length} ${files.length === 1 ? 'notice' : 'notices'} valid\n`);
     }

@@ -66,6 +66,8 @@ export interface PrintOptions {
   date: string;
   /** Milliseconds a document may take to print. */
   timeoutMs: number;
+  /** @font-face CSS for the footer (it is rendered apart from the page, without the page's fonts). */
+  footerFontCss?: string;
 }
 
 /** Chromium flags for a headless, offline, quiet browser. */
@@ -174,7 +176,7 @@ export class PdfPrinter {
           printBackground: true,
           displayHeaderFooter: true,
           headerTemplate: '<span></span>',
-          footerTemplate: footer(options.title, options.lang),
+          footerTemplate: footer(options.title, options.lang, options.footerFontCss ?? ''),
           margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
           preferCSSPageSize: false,
           tagged: true,
@@ -210,9 +212,9 @@ export class PdfPrinter {
   }
 }
 
-function footer(title: string, lang: string): string {
+function footer(title: string, lang: string, fontCss: string): string {
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<div lang="${esc(lang)}" style="font-family: 'Noto Sans', sans-serif; font-size: 8pt; color: #555; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between;"><span>${esc(title)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
+  return `<style>${fontCss}</style><div lang="${esc(lang)}" style="font-family: 'Noto Sans', sans-serif; font-size: 8pt; color: #555; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between;"><span>${esc(title)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {

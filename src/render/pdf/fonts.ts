@@ -37,11 +37,18 @@ export const FONT_RANGES: [number, number][] = [
 export const FONT_CACHE_DIR = fileURLToPath(new URL('../../../node_modules/.cache/noticekit/fonts', import.meta.url));
 
 let css: Promise<string> | undefined;
+let footerCss: Promise<string> | undefined;
 
 /** @font-face rules for Noto Sans with every font file inlined; built once per process. */
 export function fontFaceCss(): Promise<string> {
-  css ??= buildCss();
+  css ??= buildCss(() => true);
   return css;
+}
+
+/** @font-face for the regular face only: enough for the PDF footer (title and page numbers). */
+export function footerFontCss(): Promise<string> {
+  footerCss ??= buildCss((f) => f.weight === 400 && f.style === 'normal');
+  return footerCss;
 }
 
 /** The WOFF2 subset of each face, from the cache or made now (and cached). */
@@ -67,9 +74,10 @@ export async function fontFiles(): Promise<{ weight: number; style: string; woff
   );
 }
 
-async function buildCss(): Promise<string> {
+async function buildCss(keep: (face: { weight: number; style: string }) => boolean): Promise<string> {
   const files = await fontFiles();
   return files
+    .filter(keep)
     .map((f) => `@font-face { font-family: 'Noto Sans'; font-style: ${f.style}; font-weight: ${f.weight}; font-display: block; src: url(data:font/woff2;base64,${f.woff2.toString('base64')}) format('woff2'); }`)
     .join('\n');
 }

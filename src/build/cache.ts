@@ -1,0 +1,134 @@
+/**
+ * A content-addressed cache of rendered documents, so a build re-renders only what changed.
+ * The key of a document is the SHA-256 of everything its bytes depend on: the toolkit's own code
+ * and version, the template set and phrase packs, the font package, the notice file, the locale,
+ * the format and the options that affect output. Output from the cache is byte-identical to a
+ * clean build because rendering is deterministic.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Default cache folder (beside other tools' caches; CI systems often keep node_modules/.cache). */
+export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/noticekit/build', import.meta.url));
+
+/** Files under a folder, recursively, sorted (for fingerprints). */
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listFiles(full)));
+    else if (e.isFile()) out.push(full);
+  }
+  return out;
+}
+
+/** SHA-256 over the contents of every file in some folders (names relative to each folder). */
+export async function fingerprintFolders(dirs: string[], filter: (file: string) => boolean = () => true): Promise<string> {
+  const hash = createHash('sha256');
+  for (const dir of dirs) {
+    for (const file of await listFiles(dir)) {
+      if (!filter(file)) continue;
+      hash.update(`${path.relative(dir, file)}\u0000`);
+      hash.update(await readFile(file));
+      hash.update('\u0000');
+    }
+  }
+  return hash.digest('hex');
+}
+
+let toolkit: Promise<string> | undefined;
+/** Fingerprint of noticekit itself: its compiled code (or sources under test), version and font package. */
+export function toolkitFingerprint(): Promise<string> {
+  toolkit ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const own = fileURLToPath(new URL('..', import.meta.url)); // dist/ (or src/ when run from sources)
+    const fontPkg = await readFile(require.resolve('@expo-google-fonts/noto-sans/package.json'), 'utf8');
+    const pkg = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
+    const code = await fingerprintFolders([own], (f) => /\.(js|ts|json)$/.test(f) && !f.endsWith('.d.ts'));
+    return createHash('sha256').update(code).update(pkg).update(fontPkg).digest('hex');
+  })();
+  return toolkit;
+}
+
+/** The cache of one build. */
+export class BuildCache {
+  private used = new Set<string>();
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    readonly dir: string,
+    private readonly base: string,
+  ) {}
+
+  /**
+   * Open (create) a cache folder for a build whose shared inputs have the given fingerprint.
+   * @param sharedFingerprint hash of the toolkit, templates and phrase packs
+   */
+  static async open(dir: string, sharedFingerprint: string): Promise<BuildCache> {
+    await mkdir(dir, { recursive: true });
+    return new BuildCache(dir, sharedFingerprint);
+  }
+
+  /** The key of one document. */
+  key(noticeText: string, locale: string, format: string, options: string): string {
+    return createHash('sha256').update(this.base).update('\u0000').update(noticeText).update('\u0000').update(`${locale}|${format}|${options}`).digest('hex');
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), key);
+  }
+
+  /** Cached bytes, or undefined. */
+  async get(key: string): Promise<Buffer | undefined> {
+    const bytes = await readFile(this.file(key)).catch(() => undefined);
+    if (bytes) {
+      this.hits++;
+      this.used.add(key);
+      const now = new Date();
+      await utimes(this.file(key), now, now).catch(() => undefined);
+    } else this.misses++;
+    return bytes;
+  }
+
+  /** Store bytes (atomically; a failure to cache never fails the build). */
+  async put(key: string, bytes: Buffer): Promise<void> {
+    this.used.add(key);
+    const file = this.file(key);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      await writeFile(tmp, bytes);
+      await rename(tmp, file);
+    } catch {
+      // A read-only or full cache only costs speed.
+    }
+  }
+
+  /**
+   * Remove entries no build has used for `maxAgeDays` (hits refresh an entry's time), so the cache
+   * does not grow without bound but a build of a few files does not evict the rest.
+   */
+  async prune(maxAgeDays = 14): Promise<number> {
+    let removed = 0;
+    const cutoff = Date.now() - maxAgeDays * 86_400_000;
+    for (const file of await listFiles(this.dir)) {
+      if (this.used.has(path.basename(file))) continue;
+      const info = await stat(file).catch(() => undefined);
+      if (info && info.mtimeMs < cutoff) {
+        await rm(file, { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+}

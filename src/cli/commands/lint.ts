@@ -1,0 +1,126 @@
+/**
+ * `noticekit lint [files|dirs|globs]`: GDPR Art. 13/14, transfer and translation checks.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
+import {
+  findConfigFile,
+  formatGithubAnnotations,
+  formatLintText,
+  lintNotice,
+  loadLintConfig,
+  LintConfigError,
+  RULES,
+  toJsonFindings,
+  toSarif,
+  type LintConfig,
+  type LintDiagnostic,
+} from '../../lint/index.js';
+import { checkNoticeFiles } from '../../validate/index.js';
+import { expandNoticeFiles } from '../files.js';
+import { useColor, UsageError, type CliIO } from '../io.js';
+import type { Command } from './types.js';
+
+const FORMATS = ['text', 'json', 'sarif'];
+
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: 'Check notices against GDPR Art. 13/14, the transfer rules and their translations.',
+  usage: `Usage: noticekit lint [files|dirs|globs...] [options]
+
+Checks every valid notice (default: notices/) against the information GDPR Art. 13 and 14
+require, the rules for transfers out of the EEA, vague wording and stale translations.
+Invalid notices are reported as by 'noticekit validate' and not linted.
+
+Options:
+  --format text|json|sarif  text on stderr (default); a JSON array or a SARIF 2.1.0 log on stdout
+  --config FILE             rule settings (default: noticekit.config.yaml or .json, searched
+                            upwards from each notice to the repository root)
+  --strict                  exit 1 on warnings too
+  --quiet                   report only errors
+  --date YYYY-MM-DD         judge adequacy decisions as on this day (default: today)
+  --rules                   list the rules and exit
+  --no-color                plain text even on a terminal
+  -h, --help                show this help
+
+Suppress one finding with a comment on the line before it:
+  # noticekit-disable-next-line <rule> -- <reason>
+With GITHUB_ACTIONS=true, text mode also prints workflow annotations on stdout.
+
+Exit status: 0 no errors, 1 errors (or warnings with --strict) or invalid notices, 2 usage error.
+Next: noticekit translations status FILE (review state of the translations).`,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        config: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        date: { type: 'string' },
+        rules: { type: 'boolean', default: false },
+        'no-color': { type: 'boolean', default: false },
+      },
+    });
+    if (!FORMATS.includes(values.format)) throw new UsageError(`--format must be text, json or sarif, not '${values.format}'.`);
+    if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date must be YYYY-MM-DD, not '${values.date}'.`);
+    if (values.rules) {
+      const width = Math.max(...RULES.map((r) => r.id.length));
+      io.stdout.write(RULES.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.article}\n`).join(''));
+      return 0;
+    }
+    const files = await expandNoticeFiles(positionals.length > 0 ? positionals : ['notices'], io.cwd);
+    if (files.length === 0) throw new UsageError('No notice files (*.yaml) found.');
+
+    const configs = new Map<string, LintConfig | undefined>();
+    const configFor = async (file: string): Promise<LintConfig | undefined> => {
+      const found = values.config !== undefined ? path.resolve(io.cwd, values.config) : await findConfigFile(file);
+      if (!found) return undefined;
+      if (!configs.has(found)) {
+        try {
+          configs.set(found, await loadLintConfig(found));
+        } catch (error) {
+          if (error instanceof LintConfigError) throw new UsageError(error.message);
+          throw error;
+        }
+      }
+      return configs.get(found);
+    };
+    if (values.config !== undefined) await configFor(values.config);
+
+    const checked = await checkNoticeFiles(files.map((f) => path.resolve(io.cwd, f)));
+    const all: (Diagnostic | LintDiagnostic)[] = [];
+    for (const [i, c] of checked.entries()) {
+      const file = files[i]!;
+      all.push(...c.diagnostics.map((d) => ({ ...d, file })));
+      if (!c.notice) continue;
+      const config = await configFor(c.file);
+      all.push(...lintNotice({ ...c.loaded, file }, c.notice, { ...(config ? { config } : {}), ...(values.date ? { today: values.date } : {}) }));
+    }
+    sortDiagnostics(all);
+    const shown = values.quiet ? all.filter((d) => d.severity === 'error') : all;
+
+    if (values.format === 'json') {
+      io.stdout.write(`${JSON.stringify(toJsonFindings(shown), null, 2)}\n`);
+    } else if (values.format === 'sarif') {
+      io.stdout.write(`${JSON.stringify(toSarif(shown, { version: version(), cwd: io.cwd }), null, 2)}\n`);
+    } else {
+      const sources = new Map(checked.map((c, i) => [files[i]!, c.loaded.text]));
+      if (shown.length > 0) io.stderr.write(formatLintText(shown, { color: useColor(io, values['no-color']), sources }));
+      else io.stderr.write(`${files.length} ${files.length === 1 ? 'notice' : 'notices'}: no problems\n`);
+      if (io.env.GITHUB_ACTIONS === 'true') io.stdout.write(formatGithubAnnotations(shown));
+    }
+    const invalid = checked.some((c) => !c.notice);
+    const errors = all.some((d) => d.severity === 'error');
+    const warnings = all.some((d) => d.severity === 'warning');
+    return invalid || errors || (values.strict && warnings) ? 1 : 0;
+  },
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,81 @@
+/**
+ * The terminal report: material changes first, each with its rule, then editorial ones; word
+ * changes as `[-old-]{+new+}` (like `git diff --word-diff`), or in colour on a terminal.
+ */
+import type { ClauseChange, FieldChange, NoticeDiff, WordPart } from './types.js';
+import { compressParts, countsLine, flattenValue, headline, KIND_MARK, materialFirst, materialRules, type FormatDiffOptions } from './util-format.js';
+
+type Paint = (s: string) => string;
+
+/**
+ * Format a diff for a terminal.
+ * @param diff the diff
+ * @param options `color` for ANSI colours
+ */
+export function formatDiffText(diff: NoticeDiff, options: FormatDiffOptions = {}): string {
+  const color = options.color ?? false;
+  const wrap = (open: number, close: number): Paint => (s) => (color ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  const c = { red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
+  const lines: string[] = [];
+  lines.push(c.bold(`noticekit diff: ${headline(diff)}`));
+  lines.push(c.dim(`  from ${diff.from.file}  sha256 ${diff.from.sha256}`));
+  lines.push(c.dim(`  to   ${diff.to.file}  sha256 ${diff.to.sha256}`));
+  lines.push('');
+  if (diff.changes.length === 0) {
+    lines.push('No differences.');
+    return `${lines.join('\n')}\n`;
+  }
+  const { material, editorial } = materialFirst(diff.changes);
+  const section = (title: string, list: ClauseChange[], paintTitle: Paint) => {
+    if (list.length === 0) return;
+    lines.push(paintTitle(`${title} (${list.length})`));
+    for (const change of list) lines.push(...changeLines(change, c, color));
+    lines.push('');
+  };
+  section('Material changes: tell data subjects before they take effect', material, (s) => c.bold(c.red(s)));
+  section('Editorial changes', editorial, c.bold);
+  const rules = materialRules(diff.changes);
+  if (rules.length > 0) {
+    lines.push(c.bold('Why material'));
+    for (const r of rules) lines.push(`  ${r.id}: ${r.reason}`);
+    lines.push('');
+  }
+  lines.push(`${countsLine(diff)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function changeLines(change: ClauseChange, c: Record<'red' | 'green' | 'yellow' | 'bold' | 'dim', Paint>, color: boolean): string[] {
+  const tag = change.material ? c.red(change.rule ?? '') : c.dim(change.category);
+  const flags = [change.translationOnly ? 'translation only' : '', change.staleTranslations ? `stale: ${change.staleTranslations.join(', ')}` : ''].filter(Boolean);
+  const head = `  ${KIND_MARK[change.kind] ?? '?'} ${c.bold(change.id)}${change.fromId ? c.dim(` (was ${change.fromId})`) : ''}  ${change.kind}  ${tag}${flags.length ? c.yellow(`  [${flags.join('; ')}]`) : ''}`;
+  const out = [head, `      ${change.summary}`];
+  for (const field of change.fields) out.push(...fieldLines(field, c, color));
+  if (change.kind === 'added' || change.kind === 'removed') {
+    const paint = change.kind === 'added' ? c.green : c.red;
+    for (const row of flattenValue(change.kind === 'added' ? change.after : change.before)) {
+      const text = row.text.length > 160 ? `${row.text.slice(0, 159)}…` : row.text;
+      out.push(`      ${c.dim(`${row.field}${row.locale ? ` [${row.locale}]` : ''}:`)} ${paint(text)}`);
+    }
+  }
+  return out;
+}
+
+function fieldLines(field: FieldChange, c: Record<'red' | 'green' | 'dim', Paint>, color: boolean): string[] {
+  if (!field.words) return [];
+  const out: string[] = [];
+  for (const [locale, parts] of Object.entries(field.words)) {
+    out.push(`      ${c.dim(`${field.field} [${locale}]:`)} ${words(compressParts(parts), c, color)}`);
+  }
+  return out;
+}
+
+function words(parts: readonly WordPart[], c: Record<'red' | 'green', Paint>, color: boolean): string {
+  return parts
+    .map(([op, text]) => {
+      const flat = text.replace(/\s*\n\s*/g, ' ');
+      if (op === '=') return flat;
+      if (color) return op === '-' ? c.red(`\u001b[9m${flat}\u001b[29m`) : c.green(`\u001b[4m${flat}\u001b[24m`);
+      return op === '-' ? `[-${flat}-]` : `{+${flat}+}`;
+    })
+    .join('');
+}

@@ -1,0 +1,147 @@
+/**
+ * Index a notice's clauses. A clause is any object whose schema definition has an `id` (found with
+ * `walkNotice`, so the model is not hard-coded here). Each clause gets an id path built from YAML
+ * keys, with list items named by their id: `purposes/support/legalBases/contract`, `rights/exercise`.
+ */
+import type { Notice } from '../model/notice.js';
+import { noticeSchema, walkNotice } from '../validate/index.js';
+
+/** A YAML key path. */
+export type Path = (string | number)[];
+
+/** One clause of a notice. */
+export interface ClauseNode {
+  /** Schema `$defs` name, e.g. `Purpose`; `Notice` for the root. */
+  def: string;
+  /** The clause's `id`. */
+  id: string;
+  /** YAML key path from the root. */
+  path: Path;
+  /** Id path, e.g. `purposes/support`; empty for the root. */
+  idPath: string;
+  /** Nearest enclosing clause (undefined for the root). */
+  parent?: ClauseNode;
+  /** Key in the parent that holds this clause, e.g. `purposes`, `legalBases`, `exercise`. */
+  slot: string;
+  /** True for an item of a list of clauses, false for a single clause under a key. */
+  listItem: boolean;
+  /** Position in its list (0 for single clauses). */
+  index: number;
+  /** The clause's data. */
+  value: Record<string, unknown>;
+  /** Position in document order (the root is 0). */
+  order: number;
+  /** Top-level key the clause is under (empty for the root). */
+  top: string;
+}
+
+/** Every clause of one notice, and the schema definition of every value. */
+export interface NoticeIndex {
+  notice: Notice;
+  root: ClauseNode;
+  /** All clauses in document order, the root first. */
+  clauses: ClauseNode[];
+  /** List-item clauses by id (ids are unique across a valid notice). */
+  byId: Map<string, ClauseNode>;
+  /** `$defs` name (`Text` or `IdRef`) of the value at each YAML path holding one (key from {@link pathKey}). */
+  defs: Map<string, string>;
+  /** Source locale and all locales of the notice. */
+  sourceLocale: string;
+  locales: string[];
+}
+
+/**
+ * A map key for a YAML path.
+ * @param path key path
+ */
+export function pathKey(path: Path): string {
+  return path.join('\u0000');
+}
+
+const clauseDefs = new Map<string, boolean>();
+/** True when instances of a `$defs` entry carry an `id` (are clauses). */
+export function isClauseDef(def: string): boolean {
+  let known = clauseDefs.get(def);
+  if (known === undefined) {
+    known = def === 'Notice' || Boolean(noticeSchema().$defs?.[def]?.properties?.id);
+    clauseDefs.set(def, known);
+  }
+  return known;
+}
+
+const holding = new Map<string, boolean>();
+/**
+ * True when a property of a definition holds a clause or a list of clauses (read from the schema).
+ * @param def `$defs` name (`Notice` for the root)
+ * @param key property name
+ */
+export function holdsClauses(def: string, key: string): boolean {
+  const k = `${def}.${key}`;
+  let known = holding.get(k);
+  if (known === undefined) {
+    const schema = noticeSchema();
+    const owner = def === 'Notice' ? schema : schema.$defs?.[def];
+    let node = owner?.properties?.[key];
+    if (node?.type === 'array') node = node.items;
+    const ref = node?.$ref;
+    known = typeof ref === 'string' && isClauseDef(ref.slice(ref.lastIndexOf('/') + 1));
+    holding.set(k, known);
+  }
+  return known;
+}
+
+/**
+ * The clause's own content: its data without the clauses nested in it (those are compared on their own).
+ * @param node a clause
+ */
+export function ownValue(node: ClauseNode): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node.value)) if (!holdsClauses(node.def, key)) out[key] = value;
+  return out;
+}
+
+/**
+ * Index a valid notice.
+ * @param notice a notice that passed validation
+ */
+export function indexNotice(notice: Notice): NoticeIndex {
+  const clauses: ClauseNode[] = [];
+  const byPath = new Map<string, ClauseNode>();
+  const byId = new Map<string, ClauseNode>();
+  const defs = new Map<string, string>();
+  walkNotice(notice, ({ value, path, def }) => {
+    if (!def) return;
+    // Only texts and references are looked up later; skipping the rest keeps large notices fast.
+    if (def === 'Text' || def === 'IdRef') defs.set(pathKey(path), def);
+    if (!isClauseDef(def) || value === null || typeof value !== 'object' || Array.isArray(value)) return;
+    const key = pathKey(path);
+    let parent: ClauseNode | undefined;
+    for (let n = path.length - 1; n >= 0 && !parent && path.length > 0; n--) parent = byPath.get(pathKey(path.slice(0, n)));
+    const record = value as Record<string, unknown>;
+    const id = typeof record.id === 'string' ? record.id : '';
+    const rel = parent ? path.slice(parent.path.length) : [];
+    const last = rel[rel.length - 1];
+    const listItem = typeof last === 'number';
+    const segments = rel.map((part, i) => (typeof part === 'number' ? (i === rel.length - 1 ? id : String(part)) : part));
+    const idPath = parent ? [parent.idPath, ...segments].filter((s) => s !== '').join('/') : '';
+    const node: ClauseNode = {
+      def,
+      id,
+      path,
+      idPath,
+      parent,
+      slot: rel.filter((p) => typeof p === 'string').join('.'),
+      listItem,
+      index: listItem ? (last as number) : 0,
+      value: record,
+      order: clauses.length,
+      top: typeof path[0] === 'string' ? path[0] : '',
+    };
+    clauses.push(node);
+    byPath.set(key, node);
+    if (listItem && id) byId.set(id, node);
+  });
+  const root = clauses[0]!;
+  const n = notice as unknown as { sourceLocale: string; locales: string[] };
+  return { notice, root, clauses, byId, defs, sourceLocale: n.sourceLocale, locales: n.locales };
+}

@@ -1,0 +1,169 @@
+/**
+ * Read one version of a notice: from the working tree, or from a git revision with
+ * `git show REV:path` (no checkout). Git runs through `execFile`, never a shell.
+ */
+import { execFile } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { loadNotice, loadNoticeFile, MAX_FILE_BYTES, type LoadedNotice } from '../load/read-notice.js';
+import type { Notice } from '../model/notice.js';
+import { validateNotice } from '../validate/index.js';
+import { sha256Hex } from './diff-notices.js';
+
+/** Git is missing, the file is not in a repository, or a revision does not hold it. */
+export class GitError extends Error {
+  override name = 'GitError';
+}
+
+/** One loaded and validated version of a notice. */
+export interface NoticeVersion {
+  /** Name for reports: the file as given, or `REV:path`. */
+  label: string;
+  /** Present when the version is valid. */
+  notice?: Notice;
+  diagnostics: Diagnostic[];
+  loaded: LoadedNotice;
+  /** SHA-256 of the bytes read (empty when nothing could be read). */
+  sha256: string;
+  rev?: string;
+}
+
+/** Where a file sits in its git repository. */
+export interface RepoPlace {
+  /** Absolute path of the repository's top level. */
+  top: string;
+  /** Path of the file from the top level, with `/` separators (as `git show REV:path` wants it). */
+  rel: string;
+}
+
+const MAX_GIT_OUTPUT = 64 * 1024 * 1024;
+
+function git(args: string[], cwd: string, maxBuffer = MAX_GIT_OUTPUT): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    execFile('git', ['-c', 'core.quotepath=off', ...args], { cwd, encoding: 'buffer', maxBuffer, windowsHide: true }, (error, stdout, stderr) => {
+      if (!error) return resolve(stdout);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return reject(new GitError('git is not installed or not on PATH.'));
+      if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return reject(Object.assign(new GitError('output too large'), { tooLarge: true }));
+      const first = stderr.toString('utf8').trim().split('\n')[0] ?? '';
+      reject(new GitError(first.replace(/^fatal: /, '') || error.message));
+    });
+  });
+}
+
+/**
+ * Find a file's repository and its path inside it (`git rev-parse --show-toplevel` / `--show-prefix`
+ * run in the file's folder, so symlinked or nested checkouts resolve as git sees them).
+ * @param file path as given
+ * @param cwd folder `file` is relative to
+ */
+export async function locateInRepo(file: string, cwd: string): Promise<RepoPlace> {
+  const abs = path.resolve(cwd, file);
+  const dir = path.dirname(abs);
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new Error();
+  } catch {
+    throw new GitError(`The folder of ${file} does not exist.`);
+  }
+  let top: string;
+  let prefix: string;
+  try {
+    top = (await git(['rev-parse', '--show-toplevel'], dir)).toString('utf8').trim();
+    prefix = (await git(['rev-parse', '--show-prefix'], dir)).toString('utf8').trim();
+  } catch (error) {
+    if (error instanceof GitError && /not installed/.test(error.message)) throw error;
+    throw new GitError(`${file} is not inside a git repository; --from and history need one.`);
+  }
+  return { top, rel: `${prefix}${path.basename(abs)}` };
+}
+
+/**
+ * Check a revision given on the command line; it must not look like an option.
+ * @param rev e.g. `HEAD~1`, `v1.0`, a commit hash
+ */
+export function checkRevision(rev: string): void {
+  if (rev === '' || rev.startsWith('-') || /[\u0000:]/.test(rev)) throw new GitError(`'${rev}' is not a git revision; use a commit, tag or branch such as HEAD~1.`);
+}
+
+/**
+ * Read and validate a notice as it is at a git revision.
+ * @param place repository and path (from {@link locateInRepo})
+ * @param rev revision
+ */
+export async function readVersionAt(place: RepoPlace, rev: string): Promise<NoticeVersion> {
+  checkRevision(rev);
+  const label = `${rev}:${place.rel}`;
+  let bytes: Buffer;
+  try {
+    bytes = await git(['show', label], place.top, MAX_FILE_BYTES + 1);
+  } catch (error) {
+    if ((error as { tooLarge?: boolean }).tooLarge) return fromBytes(Buffer.alloc(MAX_FILE_BYTES + 1), label, rev);
+    throw new GitError(`Cannot read ${label}: ${(error as Error).message}`);
+  }
+  return fromBytes(bytes, label, rev);
+}
+
+/**
+ * Read and validate a notice file from disk.
+ * @param file path as given (used in reports)
+ * @param cwd folder `file` is relative to
+ */
+export async function readVersionFile(file: string, cwd: string): Promise<NoticeVersion> {
+  const abs = path.resolve(cwd, file);
+  let bytes: Buffer | undefined;
+  try {
+    const info = await stat(abs);
+    if (info.isFile() && info.size <= MAX_FILE_BYTES) bytes = await readFile(abs);
+  } catch {
+    // loadNoticeFile below words the problem.
+  }
+  if (!bytes) {
+    const loaded = await loadNoticeFile(abs);
+    const diagnostics = loaded.diagnostics.map((d) => ({ ...d, file, message: d.message.split(abs).join(file) }));
+    return { label: file, diagnostics, loaded: { ...loaded, file }, sha256: '' };
+  }
+  return fromBytes(bytes, file);
+}
+
+function fromBytes(bytes: Buffer, label: string, rev?: string): NoticeVersion {
+  const loaded = loadNotice(bytes, label);
+  const result = validateNotice(loaded);
+  const version: NoticeVersion = { label, diagnostics: result.diagnostics, loaded, sha256: sha256Hex(bytes) };
+  if (result.notice) version.notice = result.notice;
+  if (rev !== undefined) version.rev = rev;
+  return version;
+}
+
+/** One commit that touched a notice file. */
+export interface FileCommit {
+  commit: string;
+  short: string;
+  /** Committer date, ISO 8601 with offset. */
+  date: string;
+  author: string;
+  subject: string;
+  /** Path of the file at this commit (it may have been renamed since). */
+  rel: string;
+}
+
+/**
+ * Every commit that touched a file, following renames, oldest first
+ * (`git log --follow --name-only -- FILE`).
+ * @param place repository and path
+ */
+export async function fileCommits(place: RepoPlace): Promise<FileCommit[]> {
+  const out = (await git(['log', '--follow', '--name-only', '--format=%x1e%H%x1f%h%x1f%cI%x1f%an%x1f%s', '--', place.rel], place.top)).toString('utf8');
+  const commits: FileCommit[] = [];
+  let lastPath = place.rel;
+  for (const record of out.split('\x1e')) {
+    if (record.trim() === '') continue;
+    const [header = '', ...rest] = record.split('\n');
+    const [commit = '', short = '', date = '', author = '', subject = ''] = header.split('\x1f');
+    // Merge commits list no files; the path is the one of the next newer commit.
+    const rel = rest.map((l) => l.trim()).find((l) => l !== '') ?? lastPath;
+    lastPath = rel;
+    commits.push({ commit, short, date, author, subject, rel });
+  }
+  return commits.reverse();
+}

@@ -1,0 +1,36 @@
+/**
+ * Art. 13(1)(b) / 14(1)(b), Art. 37(7): the DPO's contact details, where a DPO is designated.
+ */
+import type { Finding, LintRule } from '../types.js';
+import { hasChannel } from './controller-identity.js';
+
+/** Rule `dpo-contact`: A designated data protection officer can be contacted. */
+export const dpoContact: LintRule = {
+  id: 'dpo-contact',
+  article: 'Art. 13(1)(b), 14(1)(b), 37(7) GDPR',
+  severity: 'error',
+  summary: 'A designated data protection officer can be contacted.',
+  explanation:
+    'Where a data protection officer is designated, the notice must give the DPO\'s contact details (a name is not required, a way to reach the DPO is). The rule checks that `dpo` has at least one contact channel, that letters are only invited to a full address, and that the notice does not send people to a DPO it does not name.',
+  fix: 'Add `dpo.contact` with an `email` (a functional address such as dpo@example.com is fine), `phone`, `web`, or `post: true` with a full `dpo.address`.',
+  check({ notice }) {
+    const out: Finding[] = [];
+    const dpo = notice.dpo;
+    if (dpo) {
+      if (!hasChannel(dpo.contact)) {
+        out.push({ message: `The data protection officer (${dpo.name}) has no contact details; add an e-mail address, phone number or web form in dpo.contact.`, path: ['dpo'], at: 'key' });
+      } else if (dpo.contact?.post && !dpo.contact.email && !dpo.contact.phone && !dpo.contact.web && !(dpo.address?.street && dpo.address.city)) {
+        out.push({ message: 'The DPO can only be reached by post, but dpo.address has no street or city; complete it.', path: ['dpo', 'contact', 'post'] });
+      }
+    }
+    const via: [string[] | undefined, (string | number)[]][] = [
+      [notice.controller.contactVia, ['controller', 'contactVia']],
+      [notice.rights.exercise.contactVia, ['rights', 'exercise', 'contactVia']],
+    ];
+    for (const [list, path] of via) {
+      const i = list?.indexOf('dpo') ?? -1;
+      if (i >= 0 && !dpo) out.push({ message: "The notice sends people to the data protection officer but names none; add 'dpo' or remove it here.", path: [...path, i] });
+    }
+    return out;
+  },
+};

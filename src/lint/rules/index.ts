@@ -1,0 +1,70 @@
+/**
+ * Every lint rule, in the order the documentation lists them: the Art. 13/14 table top to bottom,
+ * then transfers, vague wording, translations and suppression comments.
+ */
+import type { LintRule } from '../types.js';
+import { adequacyScope } from './adequacy-scope.js';
+import { adequacyStatement } from './adequacy-statement.js';
+import { automatedDecisions } from './automated-decisions.js';
+import { categoriesArt14 } from './categories-art14.js';
+import { checkRegularly } from './check-regularly.js';
+import { complaintRight } from './complaint-right.js';
+import { controllerIdentity } from './controller-identity.js';
+import { dataSource } from './data-source.js';
+import { dpoContact } from './dpo-contact.js';
+import { euRepresentative } from './eu-representative.js';
+import { invalidSuppression } from './invalid-suppression.js';
+import { legitimateInterests } from './legitimate-interests.js';
+import { purposeLegalBasis } from './purpose-legal-basis.js';
+import { purposeVague } from './purpose-vague.js';
+import { recipientsSpecific } from './recipients-specific.js';
+import { requirementToProvide } from './requirement-to-provide.js';
+import { retentionVague } from './retention-vague.js';
+import { rightsListed } from './rights-listed.js';
+import { safeguardCopy } from './safeguard-copy.js';
+import { specialCategoryBasis } from './special-category-basis.js';
+import { transferSafeguard } from './transfer-safeguard.js';
+import { transfersSection } from './transfers-section.js';
+import { translationMissing } from './translation-missing.js';
+import { translationStale } from './translation-stale.js';
+import { translationUnreviewed } from './translation-unreviewed.js';
+import { unusedCategory } from './unused-category.js';
+import { unusedSuppression } from './unused-suppression.js';
+import { withdrawConsent } from './withdraw-consent.js';
+
+/** All rules. */
+export const RULES: readonly LintRule[] = [
+  controllerIdentity,
+  euRepresentative,
+  dpoContact,
+  purposeLegalBasis,
+  legitimateInterests,
+  specialCategoryBasis,
+  unusedCategory,
+  categoriesArt14,
+  recipientsSpecific,
+  transfersSection,
+  transferSafeguard,
+  adequacyStatement,
+  adequacyScope,
+  safeguardCopy,
+  retentionVague,
+  rightsListed,
+  withdrawConsent,
+  complaintRight,
+  requirementToProvide,
+  dataSource,
+  automatedDecisions,
+  purposeVague,
+  checkRegularly,
+  translationMissing,
+  translationStale,
+  translationUnreviewed,
+  invalidSuppression,
+  unusedSuppression,
+];
+
+/** The rule with an id, if any. */
+export function ruleById(id: string): LintRule | undefined {
+  return RULES.find((r) => r.id === id);
+}

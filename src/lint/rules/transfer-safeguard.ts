@@ -1,0 +1,55 @@
+/**
+ * Art. 44-46, 49 with Art. 13(1)(f) / 14(1)(f): a transfer to a country without an adequacy decision
+ * rests on a safeguard, and not on an adequacy decision that does not exist.
+ */
+import type { Destination, Notice } from '../../model/notice.js';
+import type { Finding, LintRule } from '../types.js';
+import { adequacyForCountry, adequacyForOrganisation, isEea, type AdequacyDecision } from '../util-adequacy.js';
+import { countryName } from '../util-notice.js';
+
+/** The adequacy decision (if any) covering a destination on a day; `eea` for an EEA country. */
+export function decisionFor(d: Destination, today: string): AdequacyDecision | 'eea' | undefined {
+  if (d.country) return isEea(d.country) ? 'eea' : adequacyForCountry(d.country, today);
+  if (d.organisation) return adequacyForOrganisation(d.organisation, today);
+  return undefined;
+}
+
+// Countries whose English name takes the article.
+const WITH_THE = new Set(['US', 'GB', 'NL', 'FO', 'AE', 'PH', 'BS', 'KY', 'VA', 'CF', 'CD', 'DO', 'GM', 'MH', 'SB', 'TC']);
+
+/** A destination's name for messages: `Switzerland (CH)`, `the United States (US)`, or the organisation's name. */
+export function destinationName(d: Destination): string {
+  if (!d.country) return d.organisation ?? d.id;
+  return `${WITH_THE.has(d.country) ? 'the ' : ''}${countryName(d.country)} (${d.country})`;
+}
+
+/** The safeguard a destination refers to. */
+export function safeguardOf(notice: Notice, d: Destination) {
+  return d.safeguard ? notice.transfers?.safeguards?.find((s) => s.id === d.safeguard) : undefined;
+}
+
+/** Rule `transfer-safeguard`: A transfer to a country without an adequacy decision names a safeguard. */
+export const transferSafeguard: LintRule = {
+  id: 'transfer-safeguard',
+  article: 'Art. 44, 45, 46, 49, 13(1)(f), 14(1)(f) GDPR',
+  severity: 'error',
+  summary: 'A transfer to a country without an adequacy decision names a safeguard.',
+  explanation:
+    'Data may leave the EEA for a country or international organisation without an adequacy decision only under an Art. 46 safeguard (standard contractual clauses, binding corporate rules, ...) or an Art. 49 derogation, and the notice must name it. The rule reports destinations outside the EEA that have no adequacy decision (according to `src/lint/data/adequacy.json`, on the day of the check) and no `safeguard`, and destinations whose safeguard is an `adequacy` decision that does not exist.',
+  fix: 'Give the destination a `safeguard` with `mechanism: scc` (Decision (EU) 2021/914), `bcr`, another Art. 46 tool, or `derogation` with the point of Art. 49(1).',
+  check({ notice, today }) {
+    const out: Finding[] = [];
+    notice.transfers?.destinations.forEach((d, i) => {
+      const decision = decisionFor(d, today);
+      if (decision) return;
+      const where = destinationName(d);
+      const safeguard = safeguardOf(notice, d);
+      if (!d.safeguard) {
+        out.push({ message: `${where} has no adequacy decision; name the safeguard the transfer relies on (e.g. standard contractual clauses) in 'safeguard'.`, path: ['transfers', 'destinations', i, d.country ? 'country' : 'organisation'] });
+      } else if (safeguard?.mechanism === 'adequacy') {
+        out.push({ message: `Safeguard '${safeguard.id}' is an adequacy decision, but ${where} has none; rely on standard contractual clauses, binding corporate rules or a derogation instead.`, path: ['transfers', 'destinations', i, 'safeguard'] });
+      }
+    });
+    return out;
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * validateNotice beyond single defects: the report cap, and a locale problem reported once.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_DIAGNOSTICS_PER_FILE } from '../../src/diagnostics.js';
+import { loadNotice } from '../../src/load/read-notice.js';
+import { validateNotice } from '../../src/validate/validate-notice.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const reference = readFileSync(path.join(ROOT, 'notices/kaspersky-technical-support.yaml'), 'utf8');
+
+describe('the diagnostic cap', () => {
+  it(`reports ${MAX_DIAGNOSTICS_PER_FILE} problems and one too-many-diagnostics for a notice with more`, () => {
+    // 120 extra categories, each with a malformed id: 120 invalid-id errors.
+    const extra = Array.from({ length: 120 }, (_, i) => `  - id: Bad_Category_${i}\n    label:\n      lv: x\n      en: x\n`).join('');
+    const text = reference.replace('\ncategories:\n', `\ncategories:\n${extra}`);
+    const { diagnostics } = validateNotice(loadNotice(text, 'capped.yaml'));
+    expect(diagnostics).toHaveLength(MAX_DIAGNOSTICS_PER_FILE + 1);
+    expect(diagnostics.slice(0, -1).every((d) => d.code === 'invalid-id' && d.severity === 'error')).toBe(true);
+    const last = diagnostics.at(-1)!;
+    expect(last.code).toBe('too-many-diagnostics');
+    expect(last.message).toContain('20');
+    // The ones shown are the first 100 in the file.
+    const lines = diagnostics.slice(0, -1).map((d) => d.line);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+
+  it('caps problems found while reading too (one alias per line)', () => {
+    const text = `a: &a x\n${Array.from({ length: 150 }, (_, i) => `k${i}: *a`).join('\n')}\n`;
+    const { diagnostics } = validateNotice(loadNotice(text));
+    expect(diagnostics).toHaveLength(MAX_DIAGNOSTICS_PER_FILE + 1);
+    expect(diagnostics.at(-1)!.code).toBe('too-many-diagnostics');
+  });
+});
+
+describe('locales', () => {
+  it('a locale that is not a language is reported once, not again in every text', () => {
+    const text = reference.replace('locales: [lv, en]', 'locales: [lv, en, qq]');
+    const { diagnostics } = validateNotice(loadNotice(text));
+    expect(diagnostics.map((d) => [d.code, d.path])).toEqual([['invalid-locale', 'locales[2]']]);
+  });
+});
