@@ -6,7 +6,7 @@ import { COMMANDS } from '../dist/cli/commands/index.js';
 import { withCliReference } from '../dist/cli/reference.js';
 
 const file = new URL('../README.md', import.meta.url);
-const next = withCliReference(readFileSync(file, 'utf8'), COMMANDS);
+const next = await withCliReference(readFileSync(file, 'utf8'), COMMANDS);
 if (next === undefined) {
   console.error('README.md lacks the cli:start/cli:end markers');
   process.exit(1);

@@ -4,7 +4,7 @@
  * A failure or an interruption leaves the previous output as it was.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
@@ -163,11 +163,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     const total = jobs.length * options.formats.length;
     let done = 0;
+    const made = new Map<string, Promise<unknown>>();
+    const ensureDir = (dir: string) => {
+      let p = made.get(dir);
+      if (!p) {
+        p = mkdir(dir, { recursive: true });
+        made.set(dir, p);
+      }
+      return p;
+    };
     const write = async (rel: string, data: string | Buffer, entry: Omit<ManifestEntry, 'path' | 'sha256' | 'bytes'>) => {
       checkAbort();
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       const full = path.join(staging, rel);
-      await mkdir(path.dirname(full), { recursive: true });
+      await ensureDir(path.dirname(full));
       await writeFile(full, bytes);
       manifest.push({ path: rel, ...entry, sha256: sha256(bytes), bytes: bytes.byteLength });
       if (entry.notice !== null) options.onProgress?.({ done: ++done, total, path: rel });
@@ -188,10 +197,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pdfKey = (job: Job) => cache?.key(job.prepared.text, job.locale, 'pdf', options.paper);
 
     await time('render', async () => {
+      // Rendering is synchronous CPU work; file writes overlap with it, a bounded number at a time.
+      const pending = new Set<Promise<void>>();
+      const enqueue = async (work: () => Promise<void>) => {
+        const p = work().finally(() => pending.delete(p));
+        pending.add(p);
+        if (pending.size >= 32) await Promise.race(pending);
+      };
       for (const job of jobs) {
-        if (options.formats.includes('md')) await write(rel(job, 'md'), await cached(job, 'md', () => renderMarkdown(job.view)), entryOf(job, 'md'));
-        if (options.formats.includes('html')) await write(rel(job, 'html'), await cached(job, 'html', () => renderOrFail(() => renderHtml(job.view, templates))), entryOf(job, 'html'));
+        if (options.formats.includes('md')) {
+          const bytes = await cached(job, 'md', () => renderMarkdown(job.view));
+          await enqueue(() => write(rel(job, 'md'), bytes, entryOf(job, 'md')));
+        }
+        if (options.formats.includes('html')) {
+          const bytes = await cached(job, 'html', () => renderOrFail(() => renderHtml(job.view, templates)));
+          await enqueue(() => write(rel(job, 'html'), bytes, entryOf(job, 'html')));
+        }
       }
+      await Promise.all(pending);
     });
 
     if (printer) {
@@ -255,17 +278,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const current = newest.get(p.notice.id);
         if (!current || compareVersions(p, current) > 0) newest.set(p.notice.id, p);
       }
-      const entries = [...manifest];
-      for (const e of entries) {
-        const p = newest.get(e.notice!);
-        if (!p || e.version !== p.notice.version) continue;
-        const latest = `${e.notice}/latest/${e.locale}.${e.format}`;
-        const full = path.join(staging, latest);
-        await mkdir(path.dirname(full), { recursive: true });
-        const { readFile } = await import('node:fs/promises');
-        await writeFile(full, await readFile(path.join(staging, e.path)));
-        manifest.push({ ...e, path: latest });
-      }
+      const copies = manifest.filter((e) => e.notice !== null && newest.get(e.notice)?.notice.version === e.version);
+      await Promise.all(
+        copies.map(async (e) => {
+          const latest = `${e.notice}/latest/${e.locale}.${e.format}`;
+          await ensureDir(path.dirname(path.join(staging, latest)));
+          await copyFile(path.join(staging, e.path), path.join(staging, latest));
+          manifest.push({ ...e, path: latest });
+        }),
+      );
       const index = await renderIndex(templates, manifest, options.templatesDir);
       await write('index.html', index, { notice: null, version: null, locale: null, format: 'html' });
       manifest.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -40,11 +40,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(`${version()}\n`);
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`noticekit: unknown command '${name}'.\n\n${mainHelp()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.usage}\n`);
     return 0;

@@ -1,7 +1,7 @@
 /**
  * The CLI reference as Markdown (README's "Command-line reference"), from the commands' own help.
  */
-import type { Command } from './commands/types.js';
+import type { CommandEntry } from './commands/index.js';
 
 /** Marker lines around the generated reference in README.md. */
 export const README_MARKERS = {
@@ -10,14 +10,15 @@ export const README_MARKERS = {
 };
 
 /** One section per command: summary and the full `--help` text. */
-export function cliReference(commands: readonly Command[]): string {
-  return commands.map((c) => `### \`noticekit ${c.name}\`\n\n${c.summary}\n\n\`\`\`\n${c.usage}\n\`\`\`\n`).join('\n');
+export async function cliReference(commands: readonly CommandEntry[]): Promise<string> {
+  const sections = await Promise.all(commands.map(async (c) => `### \`noticekit ${c.name}\`\n\n${c.summary}\n\n\`\`\`\n${(await c.load()).usage}\n\`\`\`\n`));
+  return sections.join('\n');
 }
 
 /** README text with the reference between the markers replaced; undefined if the markers are missing. */
-export function withCliReference(readme: string, commands: readonly Command[]): string | undefined {
+export async function withCliReference(readme: string, commands: readonly CommandEntry[]): Promise<string | undefined> {
   const start = readme.indexOf(README_MARKERS.start);
   const end = readme.indexOf(README_MARKERS.end);
   if (start < 0 || end < start) return undefined;
-  return `${readme.slice(0, start + README_MARKERS.start.length)}\n${cliReference(commands)}${readme.slice(end)}`;
+  return `${readme.slice(0, start + README_MARKERS.start.length)}\n${await cliReference(commands)}${readme.slice(end)}`;
 }

@@ -18,10 +18,21 @@ export function countryName(code: string, locale: string, style: 'long' | 'short
   return names.of(code) ?? code;
 }
 
+const formatters = new Map<string, { format(value: never): string }>();
+/** One Intl formatter per locale and options (creating them is the slow part). */
+function cached<T extends { format(value: never): string }>(key: string, make: () => T): T {
+  let f = formatters.get(key);
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f as T;
+}
+
 /** A date (YYYY-MM-DD) written out in a locale, e.g. "2021. gada 1. jūnijs", "1 June 2021". */
 export function formatDate(isoDate: string, locale: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return cached(`date|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(date);
 }
 
 const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
@@ -51,19 +62,19 @@ export function formatDuration(iso: string, locale: string): string {
     [d.days, 'day'],
   ];
   for (const [n, unit] of units) {
-    if (n > 0) parts.push(new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(n));
+    if (n > 0) parts.push(cached(`unit|${locale}|${unit}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })).format(n));
   }
-  return new Intl.ListFormat(locale, { type: 'unit', style: 'long' }).format(parts);
+  return cached(`list-unit|${locale}`, () => new Intl.ListFormat(locale, { type: 'unit', style: 'long' })).format(parts);
 }
 
 /** "a, b or c" in the locale's words. */
 export function formatOr(items: string[], locale: string): string {
-  return new Intl.ListFormat(locale, { type: 'disjunction' }).format(items);
+  return cached(`list-or|${locale}`, () => new Intl.ListFormat(locale, { type: 'disjunction' })).format(items);
 }
 
 /** "a, b and c" in the locale's words. */
 export function formatAnd(items: string[], locale: string): string {
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  return cached(`list-and|${locale}`, () => new Intl.ListFormat(locale, { type: 'conjunction' })).format(items);
 }
 
 /**

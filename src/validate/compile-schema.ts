@@ -1,23 +1,57 @@
 /**
- * The ajv validator for the notice schema, compiled once per process.
+ * The ajv validator for the notice schema. Compiling the schema takes ~200 ms, paid by every CLI
+ * run, so `npm run prepare` also writes it as standalone code (`dist/validate/notice-validator.cjs`,
+ * see scripts/build-validator.mjs); it is used when present and made from the same schema text,
+ * else the schema is compiled at run time (as under the test runner).
  */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import standaloneModule from 'ajv/dist/standalone/index.js';
 import addFormatsModule from 'ajv-formats';
-import { noticeSchema } from './schema.js';
+import { noticeSchema, SCHEMA_PATH } from './schema.js';
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+// ajv-formats and ajv's standalone are CommonJS; under NodeNext their default exports arrive wrapped.
 type AddFormats = (ajv: Ajv2020, formats: string[]) => Ajv2020;
 const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
+type Standalone = (ajv: Ajv2020, validate: ValidateFunction) => string;
+const standaloneCode = ((standaloneModule as unknown as { default?: Standalone }).default ?? standaloneModule) as unknown as Standalone;
+
+/** Where the precompiled validator lives (beside this module in dist/). */
+export const STANDALONE_PATH = fileURLToPath(new URL('./notice-validator.cjs', import.meta.url));
 
 let compiled: ValidateFunction | undefined;
 
-/** The compiled schema validator (strict, all errors, no coercion, no $data). */
+function newAjv(source: boolean): Ajv2020 {
+  const ajv = new Ajv2020({ strict: true, allErrors: true, coerceTypes: false, $data: false, useDefaults: false, validateFormats: true, code: { source } });
+  addFormats(ajv, ['date', 'email', 'uri']);
+  return ajv;
+}
+
+/** SHA-256 of the schema file's text: ties the precompiled validator to the schema it came from. */
+export function schemaHash(): string {
+  return createHash('sha256').update(readFileSync(SCHEMA_PATH)).digest('hex');
+}
+
+/** Standalone CommonJS source of the validator, stamped with the schema's hash. */
+export function standaloneValidatorSource(): string {
+  const ajv = newAjv(true);
+  return `// Generated from schema/notice.schema.json by scripts/build-validator.mjs.\n// schema-sha256: ${schemaHash()}\n${standaloneCode(ajv, ajv.compile(noticeSchema()))}`;
+}
+
+/** Load a precompiled validator if it exists and matches the schema. */
+export function loadStandalone(file: string): ValidateFunction | undefined {
+  if (!existsSync(file)) return undefined;
+  const head = readFileSync(file, 'utf8').slice(0, 300);
+  if (!head.includes(`schema-sha256: ${schemaHash()}`)) return undefined;
+  return createRequire(import.meta.url)(file) as ValidateFunction;
+}
+
+/** The validator (strict, all errors, no coercion, no $data): precompiled when possible. */
 export function schemaValidator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv2020({ strict: true, allErrors: true, coerceTypes: false, $data: false, useDefaults: false, validateFormats: true });
-    addFormats(ajv, ['date', 'email', 'uri']);
-    compiled = ajv.compile(noticeSchema());
-  }
+  compiled ??= loadStandalone(STANDALONE_PATH) ?? newAjv(false).compile(noticeSchema());
   return compiled;
 }
 

@@ -7,7 +7,9 @@ import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import puppeteer from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { loadTemplateSet, markdownToHtml, renderHtml } from '../../src/render/html/index.js';
+import { isPlainParagraph, markdownToHtmlParsed } from '../../src/render/html/markdown-to-html.js';
 import { CHROMIUM_ARGS } from '../../src/render/pdf/browser.js';
 import { findChromium, PRAXIS, REFERENCE, viewOf } from './helpers.js';
 
@@ -72,6 +74,19 @@ describe('HTML', () => {
     expect(hostile).not.toMatch(/<script|javascript:|<img|onerror|data:|evil\.example/);
     expect(hostile).toContain('y');
     expect(markdownToHtml('a & b < c "d"')).toBe('<p>a &amp; b &lt; c &quot;d&quot;</p>');
+  });
+
+  it('prints plain one-line texts without the parser exactly as the parser would', () => {
+    const alphabet = fc.constantFrom(...'ab Ā ž 1 2 . , ; : ( ) # - + = ~ * _ ` [ ] < > ! & \\ " \' / ? \t'.split(' '), ' ', '  ', '    ', 'ä', '\n');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 12 }).map((a) => a.join('')), fc.boolean(), (text, inline) => {
+        if (isPlainParagraph(text)) expect(markdownToHtml(text, inline)).toBe(markdownToHtmlParsed(text, inline));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(isPlainParagraph('Vārds, uzvārds')).toBe(true);
+    expect(isPlainParagraph('1. daļa')).toBe(false);
+    expect(isPlainParagraph('- item')).toBe(false);
   });
 
   it('renders pathological Markdown inert and in bounded time', () => {

@@ -14,7 +14,6 @@ import { readFile } from 'node:fs/promises';
 
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'Render notices to HTML, Markdown and PDF for publishing (validates first).',
   usage: `Usage: noticekit build [files|dirs|globs...] [options]
 
 Validates every notice (default: notices/), then writes for each notice, version and locale:

@@ -25,7 +25,6 @@ type Format = (typeof FORMATS)[number];
 /** `noticekit diff`: compare two versions of a notice and classify each change. */
 export const diffCommand: Command = {
   name: 'diff',
-  summary: 'Compare two versions of a notice clause by clause; flag material changes.',
   usage: `Usage: noticekit diff OLD.yaml NEW.yaml [options]
        noticekit diff FILE --from REV [--to REV] [options]
 

@@ -10,7 +10,6 @@ import type { Command } from './types.js';
 /** `noticekit history`: the committed versions of a notice with their material changes. */
 export const historyCommand: Command = {
   name: 'history',
-  summary: "List every committed version of a notice with its material changes (the auditor's timeline).",
   usage: `Usage: noticekit history FILE [--format text|json|md]
 
 Lists every commit that changed FILE (following renames), oldest first: version, effective date,

@@ -27,7 +27,6 @@ const FORMATS = ['text', 'json', 'sarif'];
 
 export const lintCommand: Command = {
   name: 'lint',
-  summary: 'Check notices against GDPR Art. 13/14, the transfer rules and their translations.',
   usage: `Usage: noticekit lint [files|dirs|globs...] [options]
 
 Checks every valid notice (default: notices/) against the information GDPR Art. 13 and 14

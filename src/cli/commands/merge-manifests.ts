@@ -10,7 +10,6 @@ import type { Command } from './types.js';
 
 export const mergeManifestsCommand: Command = {
   name: 'merge-manifests',
-  summary: 'Join the outputs of sharded builds (build --shard i/n) into one folder with one manifest and index.',
   usage: `Usage: noticekit merge-manifests SHARD_DIR... --out DIR [--templates DIR]
 
 Copies every file of each shard output (checked against its manifest.json), writes one

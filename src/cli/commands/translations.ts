@@ -34,7 +34,6 @@ Next: noticekit lint FILE (reports stale translations as warnings).`;
 
 export const translationsCommand: Command = {
   name: 'translations',
-  summary: 'Show which translations need review (status), or record a review (mark-reviewed).',
   usage: USAGE,
   async run(argv, io) {
     const [sub, ...rest] = argv;

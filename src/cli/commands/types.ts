@@ -3,8 +3,6 @@ import type { CliIO } from '../io.js';
 /** A subcommand of the CLI. */
 export interface Command {
   name: string;
-  /** One line for `noticekit --help`. */
-  summary: string;
   /** Full help text for `noticekit <cmd> --help`. */
   usage: string;
   /**

@@ -11,7 +11,6 @@ import type { Command } from './types.js';
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'Check notices against the schema and for consistency (ids, references, locales).',
   usage: `Usage: noticekit validate [files|dirs|globs...] [options]
 
 Checks every notice (default: notices/) and reports each problem with file, line and column.

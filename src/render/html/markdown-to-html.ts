@@ -5,6 +5,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import { isSafeUrl, parseMarkdown } from '../../validate/check-markdown.js';
+import { fieldTree, isPlainParagraph } from '../field-tree.js';
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 20_000;
@@ -14,21 +15,35 @@ const CACHE_LIMIT = 20_000;
  * @param inline drop the paragraph wrapper of a single-paragraph text (for headings, cells, list items)
  */
 export function markdownToHtml(markdown: string, inline = false): string {
+  if (isPlainParagraph(markdown)) {
+    const text = escapeHtml(markdown.trim());
+    return inline ? text : `<p>${text}</p>`;
+  }
   const key = `${inline ? 'i' : 'b'}${markdown}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  let html: string;
-  try {
-    const tree: Root = parseMarkdown(markdown);
-    if (inline && tree.children.length === 1 && tree.children[0]!.type === 'paragraph') html = children(tree.children[0]!);
-    else html = children(tree);
-  } catch {
-    // Pathological input (e.g. thousands of nested quotes) can exhaust the stack: print it as text.
-    html = escapeHtml(markdown);
-  }
+  const html = convertSafely(() => fieldTree(markdown), markdown, inline);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, html);
   return html;
+}
+
+export { isPlainParagraph };
+
+/** {@link markdownToHtml} always through the parser, uncached (the reference the fast path is tested against). */
+export function markdownToHtmlParsed(markdown: string, inline = false): string {
+  return convertSafely(() => parseMarkdown(markdown), markdown, inline);
+}
+
+function convertSafely(parse: () => Root, markdown: string, inline: boolean): string {
+  try {
+    const tree = parse();
+    if (inline && tree.children.length === 1 && tree.children[0]!.type === 'paragraph') return children(tree.children[0]!);
+    return children(tree);
+  } catch {
+    // Pathological input (e.g. thousands of nested quotes) can exhaust the stack: print it as text.
+    return escapeHtml(markdown);
+  }
 }
 
 function children(node: { children: Nodes[] }): string {

@@ -1,12 +1,15 @@
 /**
- * Markdown output: the view printed as CommonMark and canonicalised by remark-stringify.
+ * Markdown output: the view assembled as a syntax tree (each text field parsed once, shared with
+ * the HTML renderer) and printed by remark-stringify as canonical CommonMark.
  */
+import type { BlockContent, List, ListItem, Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { Block, NoticeView } from '../../model/view.js';
+import { fieldBlocks, fieldInline } from '../field-tree.js';
 
-const processor = unified().use(remarkParse).use(remarkStringify, {
+const STRINGIFY_OPTIONS = {
   bullet: '-',
   emphasis: '_',
   strong: '*',
@@ -14,7 +17,10 @@ const processor = unified().use(remarkParse).use(remarkStringify, {
   rule: '-',
   listItemIndent: 'one',
   incrementListMarker: true,
-});
+} as const;
+
+const processor = unified().use(remarkParse).use(remarkStringify, STRINGIFY_OPTIONS);
+const printer = unified().use(remarkStringify, STRINGIFY_OPTIONS);
 
 /** Canonical CommonMark for any Markdown text (stable output for the same meaning). */
 export function canonicalMarkdown(markdown: string): string {
@@ -26,22 +32,27 @@ export function canonicalMarkdown(markdown: string): string {
  * @returns canonical CommonMark ending in a newline
  */
 export function renderMarkdown(view: NoticeView): string {
-  const out: string[] = [`# ${oneLine(view.title)}`, `_${oneLine(view.versionLine)}_`];
-  if (view.intro) out.push(view.intro);
+  const children: RootContent[] = [
+    { type: 'heading', depth: 1, children: fieldInline(view.title) },
+    { type: 'paragraph', children: [{ type: 'emphasis', children: fieldInline(view.versionLine) }] },
+  ];
+  if (view.intro) children.push(...fieldBlocks(view.intro));
   for (const section of view.sections) {
-    if (section.heading) out.push(`## ${oneLine(section.heading)}`);
-    for (const block of section.blocks) out.push(renderBlock(block));
+    if (section.heading) children.push({ type: 'heading', depth: 2, children: fieldInline(section.heading) });
+    for (const block of section.blocks) children.push(...renderBlock(block));
   }
-  return canonicalMarkdown(`${out.join('\n\n')}\n`);
+  const tree: Root = { type: 'root', children };
+  return printer.stringify(tree);
 }
 
-function renderBlock(block: Block): string {
-  if (block.type === 'paragraph') return block.md;
+function renderBlock(block: Block): RootContent[] {
+  if (block.type === 'paragraph') return fieldBlocks(block.md);
   const items = block.type === 'list' ? block.items : block.fallback;
-  // Continuation lines of a multi-paragraph item are indented under the bullet.
-  return items.map((item) => `- ${item.md.replace(/\n/g, '\n  ')}`).join('\n');
-}
-
-function oneLine(md: string): string {
-  return md.replace(/\s*\n\s*/g, ' ');
+  const list: List = {
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: items.map((item): ListItem => ({ type: 'listItem', spread: false, children: fieldBlocks(item.md) as BlockContent[] })),
+  };
+  return [list];
 }
