@@ -6,7 +6,7 @@
 //   npm run bench -- --count 200  any size
 //
 // Each step runs the real CLI in its own process; wall time is measured around the process,
-// peak RSS is sampled every 50 ms over the process and all its children (Chromium included).
+// peak memory (sum of PSS) is sampled every 50 ms over the process and all its children (Chromium included).
 // Prints a table and writes bench/results.json.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -21,7 +21,10 @@ const count = Number(values.count ?? (values.quick ? 40 : 1000));
 const work = mkdtempSync(path.join(os.tmpdir(), 'noticekit-bench-'));
 const corpus = path.join(work, 'corpus');
 
-/** Sum of RSS (bytes) of a process and its descendants, from /proc. */
+/**
+ * Memory of a process and its descendants, from /proc: the sum of each process's proportional set
+ * size (PSS), so pages Chromium's processes share are counted once, not once per process.
+ */
 function treeRss(pid) {
   const children = new Map();
   let total = 0;
@@ -38,7 +41,8 @@ function treeRss(pid) {
   while (stack.length) {
     const p = stack.pop();
     try {
-      total += Number(readFileSync(`/proc/${p}/statm`, 'utf8').split(' ')[1]) * 4096;
+      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'));
+      total += Number(pss?.[1] ?? 0) * 1024;
     } catch {}
     stack.push(...(children.get(p) ?? []));
   }
@@ -125,7 +129,7 @@ const result = {
 mkdirSync(path.dirname(values.out), { recursive: true });
 writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
 
-const header = ['step', 'wall', 'throughput', 'peak RSS', 'target'];
+const header = ['step', 'wall', 'throughput', 'peak memory (PSS)', 'target'];
 const table = [header, ...rows.map((r) => [r.step, `${(r.wallMs / 1000).toFixed(2)} s`, r.throughput !== null ? `${r.throughput} ${r.unit}` : r.unit, `${r.peakRssMiB} MiB`, r.target])];
 const widths = header.map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
 for (const row of table) console.log(row.map((c, i) => String(c).padEnd(widths[i])).join('  '));

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
 import { formatDiagnostics } from '../../report/format-diagnostics.js';
-import { validateNoticeFiles } from '../../validate/index.js';
+import { validateFilesParallel } from '../../validate/parallel.js';
 import { expandNoticeFiles } from '../files.js';
 import { useColor, UsageError, type CliIO } from '../io.js';
 import type { Command } from './types.js';
@@ -18,6 +18,7 @@ Checks every notice (default: notices/) and reports each problem with file, line
 Options:
   --format text|json   text on stderr (default), or a JSON array on stdout
   --quiet              print only errors, not warnings
+  --jobs N             threads for large sets of files (default: number of cores)
   --no-color           plain text even on a terminal
   -h, --help           show this help
 
@@ -30,13 +31,16 @@ Next: noticekit build (render), noticekit lint (GDPR checks).`,
       options: {
         format: { type: 'string', default: 'text' },
         quiet: { type: 'boolean', default: false },
+        jobs: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
       },
     });
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not '${values.format}'.`);
     const files = await expandNoticeFiles(positionals.length > 0 ? positionals : ['notices'], io.cwd);
     if (files.length === 0) throw new UsageError('No notice files (*.yaml) found.');
-    const checked = await validateNoticeFiles(files.map((f) => resolveFrom(io.cwd, f)));
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+    if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) throw new UsageError(`--jobs must be a whole number from 1 to 64, not '${values.jobs}'.`);
+    const checked = await validateFilesParallel(files.map((f) => resolveFrom(io.cwd, f)), jobs);
     const diagnostics: Diagnostic[] = [];
     checked.forEach((c, i) => diagnostics.push(...c.diagnostics.map((d) => ({ ...d, file: files[i]! }))));
     sortDiagnostics(diagnostics);
