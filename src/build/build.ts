@@ -16,6 +16,7 @@ import { renderMarkdown } from '../render/markdown/index.js';
 import { findChromium, PdfPrinter } from '../render/pdf/browser.js';
 import { fontFaceCss, footerFontCss } from '../render/pdf/fonts.js';
 import { prepareNotices, type PreparedNotice } from './prepare.js';
+import { renderAll, type RenderTask } from './render-pool.js';
 import { BuildCache, fingerprintFolders, toolkitFingerprint } from './cache.js';
 import { createHash as hashOf } from 'node:crypto';
 
@@ -47,6 +48,8 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** Folder of the content-addressed cache; undefined builds everything afresh. */
   cacheDir?: string;
+  /** Worker threads for Markdown and HTML (default 1: this thread). */
+  renderThreads?: number;
   /** Build only this share of the notices: `{ index: 1..count, count }` (by a hash of the notice id). */
   shard?: { index: number; count: number };
 }
@@ -184,37 +187,41 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const rel = (job: Job, format: Format) => `${job.prepared.notice.id}/${job.prepared.notice.version}/${job.locale}.${format}`;
     const entryOf = (job: Job, format: Format) => ({ notice: job.prepared.notice.id, version: job.prepared.notice.version, locale: job.locale, format, title: job.view.titleText });
 
-    /** Bytes from the cache, or rendered and stored. */
-    const cached = async (job: Job, format: Format, render: () => string | Buffer | Promise<string | Buffer>): Promise<Buffer> => {
-      const key = cache?.key(job.prepared.text, job.locale, format, format === 'pdf' ? options.paper : '');
-      const hit = key ? await cache!.get(key) : undefined;
-      if (hit) return hit;
-      const made = await render();
-      const bytes = typeof made === 'string' ? Buffer.from(made, 'utf8') : made;
-      if (key) await cache!.put(key, bytes);
-      return bytes;
-    };
     const pdfKey = (job: Job) => cache?.key(job.prepared.text, job.locale, 'pdf', options.paper);
 
     await time('render', async () => {
-      // Rendering is synchronous CPU work; file writes overlap with it, a bounded number at a time.
-      const pending = new Set<Promise<void>>();
-      const enqueue = async (work: () => Promise<void>) => {
-        const p = work().finally(() => pending.delete(p));
-        pending.add(p);
-        if (pending.size >= 32) await Promise.race(pending);
-      };
+      // Documents in the cache are copied; the rest are rendered (in worker threads for large
+      // builds) while finished files are written, a bounded number at a time.
+      const wantMd = options.formats.includes('md');
+      const wantHtml = options.formats.includes('html');
+      const tasks: RenderTask[] = [];
+      const owners: { job: Job; mdKey?: string; htmlKey?: string }[] = [];
       for (const job of jobs) {
-        if (options.formats.includes('md')) {
-          const bytes = await cached(job, 'md', () => renderMarkdown(job.view));
-          await enqueue(() => write(rel(job, 'md'), bytes, entryOf(job, 'md')));
-        }
-        if (options.formats.includes('html')) {
-          const bytes = await cached(job, 'html', () => renderOrFail(() => renderHtml(job.view, templates)));
-          await enqueue(() => write(rel(job, 'html'), bytes, entryOf(job, 'html')));
+        const mdKey = wantMd ? cache?.key(job.prepared.text, job.locale, 'md', '') : undefined;
+        const htmlKey = wantHtml ? cache?.key(job.prepared.text, job.locale, 'html', '') : undefined;
+        const mdHit = mdKey ? await cache!.get(mdKey) : undefined;
+        const htmlHit = htmlKey ? await cache!.get(htmlKey) : undefined;
+        if (mdHit) await write(rel(job, 'md'), mdHit, entryOf(job, 'md'));
+        if (htmlHit) await write(rel(job, 'html'), htmlHit, entryOf(job, 'html'));
+        const md = wantMd && !mdHit;
+        const html = wantHtml && !htmlHit;
+        if (md || html) {
+          tasks.push({ view: job.view, md, html });
+          owners.push({ job, mdKey, htmlKey });
         }
       }
-      await Promise.all(pending);
+      await renderAll(tasks, templates, options.templatesDir, Math.max(1, options.renderThreads ?? 1), async (index, result) => {
+        const { job, mdKey, htmlKey } = owners[index]!;
+        for (const [format, text, key] of [['md', result.md, mdKey], ['html', result.html, htmlKey]] as const) {
+          if (text === undefined) continue;
+          const bytes = Buffer.from(text, 'utf8');
+          if (key) await cache!.put(key, bytes);
+          await write(rel(job, format), bytes, entryOf(job, format));
+        }
+      }).catch((error: unknown) => {
+        if (error instanceof TemplateError) throw new OutputError(error.message);
+        throw error;
+      });
     });
 
     if (printer) {

@@ -25,7 +25,7 @@ Options:
   --out DIR             output folder (default: public)
   --formats LIST        comma-separated: html,md,pdf (default: all three)
   --locales LIST        only these locales (default: every declared locale)
-  --jobs N              PDFs printed at once (default: 2)
+  --jobs N              parallel work: render threads and PDFs printed at once (default: 2)
   --paper a4|letter     PDF paper size (default: a4)
   --templates DIR       your own templates folder; files there replace built-in ones
   --print-timeout MS    time one PDF may take (default: 30000)
@@ -93,6 +93,7 @@ Next: open DIR/index.html, or publish DIR.`,
         formats: FORMATS.filter((f) => formats.includes(f)),
         locales,
         jobs,
+        renderThreads: jobs,
         paper: values.paper,
         templatesDir: values.templates && path.resolve(io.cwd, values.templates),
         printTimeoutMs: timeout,

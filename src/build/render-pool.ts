@@ -1,0 +1,95 @@
+/**
+ * Render Markdown and HTML on several cores. Rendering a view is synchronous CPU work (Markdown
+ * syntax trees, templates), so worker threads each take batches of views and send back the
+ * documents. Falls back to this thread for small builds, or when the compiled worker is not there
+ * (under the test runner, which runs the TypeScript sources).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { NoticeView } from '../model/view.js';
+import { renderHtml, TemplateError, type TemplateSet } from '../render/html/index.js';
+import { renderMarkdown } from '../render/markdown/index.js';
+
+const WORKER = fileURLToPath(new URL('./render-worker.js', import.meta.url));
+
+/** Below this many views one thread is faster than starting workers. */
+export const POOL_THRESHOLD = 24;
+const BATCH = 8;
+
+/** One view to render, and in which formats. */
+export interface RenderTask {
+  view: NoticeView;
+  md: boolean;
+  html: boolean;
+}
+
+/** What a task produced. */
+export interface Rendered {
+  md?: string;
+  html?: string;
+}
+
+/** A TemplateError as it crosses a thread boundary. */
+export interface SerializedTemplateError {
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** Render one task in this thread. */
+export function renderTask(task: RenderTask, templates: TemplateSet): Rendered {
+  return { md: task.md ? renderMarkdown(task.view) : undefined, html: task.html ? renderHtml(task.view, templates) : undefined };
+}
+
+/**
+ * Render tasks, calling `onResult` as each finishes (not necessarily in order).
+ * @param threads worker threads to use; 1 renders here
+ */
+export async function renderAll(
+  tasks: RenderTask[],
+  templates: TemplateSet,
+  templatesDir: string | undefined,
+  threads: number,
+  onResult: (index: number, result: Rendered) => Promise<void>,
+): Promise<void> {
+  const usable = import.meta.url.endsWith('.js') && existsSync(WORKER);
+  if (threads <= 1 || tasks.length < POOL_THRESHOLD || !usable) {
+    for (let i = 0; i < tasks.length; i++) await onResult(i, renderTask(tasks[i]!, templates));
+    return;
+  }
+  let next = 0;
+  const runWorker = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(WORKER, { workerData: { templatesDir } });
+      let batch: number[] = [];
+      let writing = Promise.resolve();
+      const send = () => {
+        batch = [];
+        while (batch.length < BATCH && next < tasks.length) batch.push(next++);
+        if (batch.length === 0) {
+          void worker.terminate();
+          writing.then(resolve, reject);
+          return;
+        }
+        worker.postMessage(batch.map((i) => tasks[i]));
+      };
+      worker.on('message', (message: { results?: Rendered[]; error?: SerializedTemplateError | string }) => {
+        if (message.error !== undefined) {
+          void worker.terminate();
+          const e = message.error;
+          reject(typeof e === 'string' ? new Error(e) : new TemplateError(e.message, e.file, e.line, e.column));
+          return;
+        }
+        const done = batch;
+        const results = message.results!;
+        writing = writing.then(() => Promise.all(done.map((index, k) => onResult(index, results[k]!))).then(() => undefined));
+        writing.catch(reject);
+        send();
+      });
+      worker.once('error', reject);
+      worker.once('online', send);
+    });
+  await Promise.all(Array.from({ length: Math.min(threads, Math.ceil(tasks.length / BATCH)) }, runWorker));
+}

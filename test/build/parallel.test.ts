@@ -1,0 +1,38 @@
+/**
+ * Rendering in worker threads (the compiled CLI, as CI runs it after `npm ci`) writes exactly the
+ * bytes one thread writes.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function tree(dir: string, base = dir, out = new Map<string, Buffer>()): Map<string, Buffer> {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) tree(full, base, out);
+    else out.set(path.relative(base, full), readFileSync(full));
+  }
+  return out;
+}
+
+describe('build --jobs', () => {
+  it('renders the same Markdown and HTML with 2 threads as with 1', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'noticekit-par-build-'));
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-corpus.mjs'), '--count', '30', '--out', path.join(dir, 'corpus')]);
+    const build = (jobs: string) => {
+      const out = path.join(dir, `out-${jobs}`);
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/bin.js'), 'build', path.join(dir, 'corpus'), '--out', out, '--formats', 'md,html', '--no-cache', '--jobs', jobs], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+      expect(r.status, r.stderr).toBe(0);
+      return tree(out);
+    };
+    const one = build('1');
+    const two = build('2');
+    expect(one.size).toBeGreaterThan(100);
+    expect([...two.keys()].sort()).toEqual([...one.keys()].sort());
+    for (const [name, bytes] of one) expect(two.get(name)!.equals(bytes), name).toBe(true);
+  });
+});
