@@ -3,14 +3,8 @@
  * without touching the classification.
  */
 
-/**
- * EEA member states (EU 27 + Iceland, Liechtenstein, Norway) as ISO 3166-1 codes. Greece is `GR`.
- * Source: Agreement on the European Economic Area; EU member states per europa.eu (checked 2026).
- */
-export const EEA_COUNTRIES: ReadonlySet<string> = new Set([
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU',
-  'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO',
-]);
+export { EEA_COUNTRIES } from '../data/eea.js';
+import { EEA_COUNTRIES } from '../data/eea.js';
 
 /**
  * How strong each Chapter V transfer tool is, higher is stronger: an adequacy decision (Art. 45),

@@ -23,7 +23,7 @@ export function renderRuleList(rules: readonly LintRule[]): string {
     '|---|---|---|---|',
     ...rules.map((r) => `| [\`${r.id}\`](#${r.id}) | ${cell(r.article)} | ${r.severity} | ${cell(r.summary)} |`),
     '',
-    `Adequacy decisions and EEA membership: \`src/lint/data/adequacy.json\`, checked ${ADEQUACY_CHECKED}. Vague-wording patterns (en, lv, de): \`src/lint/data/vague-wording.json\`.`,
+    `Adequacy decisions and EEA membership: \`src/data/adequacy.json\`, checked ${ADEQUACY_CHECKED}. Vague-wording patterns (en, lv, de): \`src/lint/data/vague-wording.json\`.`,
     '',
   ];
   for (const r of rules) {

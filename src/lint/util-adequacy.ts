@@ -1,8 +1,8 @@
 /**
- * EEA membership and adequacy decisions, read from `data/adequacy.json` (dated, with sources), so
+ * EEA membership and adequacy decisions, read from `src/data/adequacy.json` (dated, with sources), so
  * the list can be updated without touching the rules.
  */
-import data from './data/adequacy.json' with { type: 'json' };
+import data from '../data/adequacy.json' with { type: 'json' };
 
 /** A European Commission adequacy decision (Art. 45 GDPR). */
 export interface AdequacyDecision {
@@ -29,16 +29,12 @@ export interface AdequacyDecision {
   note?: string;
 }
 
-const EEA = new Set<string>(data.eea.countries);
 const DECISIONS = data.decisions as AdequacyDecision[];
 
 /** Date the adequacy list was last checked against its sources (YYYY-MM-DD). */
 export const ADEQUACY_CHECKED: string = data.checked;
 
-/** True for an EU or EEA EFTA country (ISO 3166-1 code). */
-export function isEea(country: string): boolean {
-  return EEA.has(country);
-}
+export { isEea } from '../data/eea.js';
 
 /**
  * The adequacy decision in force for a country on a day.

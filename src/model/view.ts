@@ -6,6 +6,7 @@
 import type { Address, Contact, Notice, Party, Text } from './notice.js';
 import { countryName, escapeMarkdown, formatDate, formatDuration, formatOr, direction } from './format.js';
 import { Phrases } from './phrases.js';
+import { isEea } from '../data/eea.js';
 
 /** A block of content inside a section. */
 export type Block =
@@ -210,8 +211,8 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
   if (notice.transfers) {
     const tr = notice.transfers;
     const name = (d: (typeof tr.destinations)[number]) => (d.country ? esc(countryName(d.country, locale, 'short')) : esc(d.organisation ?? d.id));
-    const inside = tr.destinations.filter((d) => d.country && EEA.has(d.country));
-    const outside = tr.destinations.filter((d) => !(d.country && EEA.has(d.country)));
+    const inside = tr.destinations.filter((d) => d.country && isEea(d.country));
+    const outside = tr.destinations.filter((d) => !(d.country && isEea(d.country)));
     const list = (ds: typeof inside) => ds.map(name).join(sep);
     const split = inside.length && outside.length ? p('transfers.split', { inside: list(inside), outside: list(outside) }) : inside.length ? p('transfers.insideOnly', { inside: list(inside) }) : p('transfers.outsideOnly', { outside: list(outside) });
     const blocks: Block[] = [{ type: 'paragraph', id: tr.id, md: `${t(tr.statement) ?? p('transfers.intro', {}, tr.id)} ${split}` }];
@@ -233,7 +234,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
       head: [p('transfers.column.destination'), p('transfers.column.area'), p('transfers.column.adequacy'), p('transfers.column.safeguard')],
       rows: tr.destinations.map((d) => ({
         id: d.id,
-        cells: [d.country ? esc(countryName(d.country, locale)) : name(d), d.country && EEA.has(d.country) ? p('transfers.eea') : p('transfers.outsideEea'), d.country && EEA.has(d.country) ? '' : yesNo(d.adequacy), d.safeguard ? (safeguardName.get(d.safeguard) ?? '') : ''],
+        cells: [d.country ? esc(countryName(d.country, locale)) : name(d), d.country && isEea(d.country) ? p('transfers.eea') : p('transfers.outsideEea'), d.country && isEea(d.country) ? '' : yesNo(d.adequacy), d.safeguard ? (safeguardName.get(d.safeguard) ?? '') : ''],
       })),
       fallback: items,
     });
@@ -359,5 +360,3 @@ function nonEmpty(block: Block): boolean {
   return block.rows.length > 0;
 }
 
-/** EEA member states (EU 27 + IS, LI, NO), ISO 3166-1 alpha-2. */
-export const EEA = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO']);

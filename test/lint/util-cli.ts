@@ -2,7 +2,7 @@
  * Helpers for the lint tests: run the CLI with fake streams, and lint a file through the API.
  */
 import { run } from '../../src/cli/index.js';
-import type { CliIO } from '../../src/cli/io.js';
+import { fakeIO } from '../cli/fake-io.js';
 import { lintNotice, type LintDiagnostic, type LintOptions } from '../../src/lint/index.js';
 import { checkNoticeFile } from '../../src/validate/index.js';
 
@@ -20,18 +20,9 @@ export interface CliResult {
  * @param env environment variables (default: none, so GITHUB_ACTIONS is unset)
  */
 export async function cli(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd,
-    env,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
+  const fake = fakeIO(cwd, env);
+  const code = await run(argv, fake.io);
+  return { code, stdout: fake.stdout(), stderr: fake.stderr() };
 }
 
 /** The day the tests judge adequacy decisions on (after Brazil's decision of 26 Jan 2026). */

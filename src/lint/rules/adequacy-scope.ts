@@ -12,7 +12,7 @@ export const adequacyScope: LintRule = {
   severity: 'warning',
   summary: 'A destination whose adequacy decision has a limited scope says what the decision covers.',
   explanation:
-    'Some adequacy decisions cover only part of a country: the United States only organisations certified under the EU-US Data Privacy Framework, Canada only organisations under PIPEDA, Japan the private sector under the APPI, Korea recipients under PIPA, Brazil processing within the LGPD. A reader can only judge the transfer if the notice says whether the recipient is covered. The rule looks for the scope (e.g. "Data Privacy Framework", "LGPD"; terms in `src/lint/data/adequacy.json`) in the texts about the destination: its safeguard, its recipients, the transfers statement and clauses after the transfers section.',
+    'Some adequacy decisions cover only part of a country: the United States only organisations certified under the EU-US Data Privacy Framework, Canada only organisations under PIPEDA, Japan the private sector under the APPI, Korea recipients under PIPA, Brazil processing within the LGPD. A reader can only judge the transfer if the notice says whether the recipient is covered. The rule looks for the scope (e.g. "Data Privacy Framework", "LGPD"; terms in `src/data/adequacy.json`) in the texts about the destination: its safeguard, its recipients, the transfers statement and clauses after the transfers section.',
   fix: 'Say in the safeguard (or the recipient\'s description) whether the recipient is covered, e.g. "certified under the EU-US Data Privacy Framework", and name another safeguard for recipients that are not.',
   check({ notice, today }) {
     const out: Finding[] = [];

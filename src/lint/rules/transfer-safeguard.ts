@@ -35,7 +35,7 @@ export const transferSafeguard: LintRule = {
   severity: 'error',
   summary: 'A transfer to a country without an adequacy decision names a safeguard.',
   explanation:
-    'Data may leave the EEA for a country or international organisation without an adequacy decision only under an Art. 46 safeguard (standard contractual clauses, binding corporate rules, ...) or an Art. 49 derogation, and the notice must name it. The rule reports destinations outside the EEA that have no adequacy decision (according to `src/lint/data/adequacy.json`, on the day of the check) and no `safeguard`, and destinations whose safeguard is an `adequacy` decision that does not exist.',
+    'Data may leave the EEA for a country or international organisation without an adequacy decision only under an Art. 46 safeguard (standard contractual clauses, binding corporate rules, ...) or an Art. 49 derogation, and the notice must name it. The rule reports destinations outside the EEA that have no adequacy decision (according to `src/data/adequacy.json`, on the day of the check) and no `safeguard`, and destinations whose safeguard is an `adequacy` decision that does not exist.',
   fix: 'Give the destination a `safeguard` with `mechanism: scc` (Decision (EU) 2021/914), `bcr`, another Art. 46 tool, or `derogation` with the point of Art. 49(1).',
   check({ notice, today }) {
     const out: Finding[] = [];
