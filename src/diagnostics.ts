@@ -57,6 +57,7 @@ export const DIAGNOSTIC_CODES = {
   'raw-html': 'Raw HTML in a text field.',
   'unsafe-url': 'A link whose scheme is not https, http, mailto or tel.',
   'image-not-allowed': 'An image in a text field.',
+  'markdown-too-complex': 'A text nests quotes or lists too deeply, has too many lines or too many emphasis marks to render safely.',
   // Rendering
   'missing-phrase-pack': 'A declared locale has no phrase pack (templates/locales/<locale>.yaml).',
   'unknown-phrase': 'A phrase override names a phrase the pack does not have.',
@@ -112,15 +113,18 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   );
 }
 
-/** Keep at most `max` diagnostics, adding one `too-many-diagnostics` note when some were dropped. */
-export function capDiagnostics(list: Diagnostic[], max = MAX_DIAGNOSTICS_PER_FILE): Diagnostic[] {
-  if (list.length <= max) return list;
+/**
+ * Keep at most `max` diagnostics, adding one `too-many-diagnostics` note when some were dropped.
+ * @param unreported problems found but never turned into diagnostics (counted in the note)
+ */
+export function capDiagnostics(list: Diagnostic[], max = MAX_DIAGNOSTICS_PER_FILE, unreported = 0): Diagnostic[] {
+  if (list.length <= max && unreported === 0) return list;
   const kept = list.slice(0, max);
   const last = kept[kept.length - 1]!;
   kept.push({
     code: 'too-many-diagnostics',
     severity: 'info',
-    message: `${list.length - max} more problems are not shown; fix these first and run again.`,
+    message: `${list.length - kept.length + unreported} more problems are not shown; fix these first and run again.`,
     file: last.file,
     line: last.line,
     column: last.column,

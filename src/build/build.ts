@@ -13,7 +13,7 @@ import { loadPhrasePack, Phrases } from '../model/phrases.js';
 import { escapeMarkdown } from '../model/format.js';
 import { renderHtml, loadTemplateSet, TemplateError, type TemplateSet } from '../render/html/index.js';
 import { renderMarkdown } from '../render/markdown/index.js';
-import { findChromium, PdfPrinter } from '../render/pdf/browser.js';
+import { findChromium, PdfPrinter, PrintError } from '../render/pdf/browser.js';
 import { fontFaceCss, footerFontCss } from '../render/pdf/fonts.js';
 import { prepareNotices, type PreparedNotice } from './prepare.js';
 import { renderAll, type RenderTask } from './render-pool.js';
@@ -52,6 +52,8 @@ export interface BuildOptions {
   renderThreads?: number;
   /** Build only this share of the notices: `{ index: 1..count, count }` (by a hash of the notice id). */
   shard?: { index: number; count: number };
+  /** Writes a file (default: `fs.promises.writeFile`); tests inject failures here. */
+  writeFile?: (file: string, data: Buffer | string) => Promise<void>;
 }
 
 /** Progress of a build. */
@@ -143,9 +145,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const staging = `${outDir}.staging-${process.pid}-${randomBytes(4).toString('hex')}`;
   const cleanup = () => rmSync(staging, { recursive: true, force: true });
+  const writeBytes = options.writeFile ?? writeFile;
+  // Writes still running when the build fails could recreate the staging folder after it is
+  // removed: after a failure no write starts, and the folder is removed once the running ones end.
+  let closed = false;
+  const inflight = new Set<Promise<void>>();
   const onAbort = () => cleanup();
   options.signal?.addEventListener('abort', onAbort);
-  const printer = chromium ? new PdfPrinter(chromium, Math.max(1, options.jobs)) : undefined;
+  // Relaunched once after a crash; documents that still fail are reported.
+  const printer = chromium ? new PdfPrinter(chromium, Math.max(1, options.jobs), 2) : undefined;
   const killPrinter = () => printer?.kill();
   options.signal?.addEventListener('abort', killPrinter);
   const checkAbort = () => {
@@ -175,14 +183,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
       return p;
     };
-    const write = async (rel: string, data: string | Buffer, entry: Omit<ManifestEntry, 'path' | 'sha256' | 'bytes'>) => {
+    const write = (rel: string, data: string | Buffer, entry: Omit<ManifestEntry, 'path' | 'sha256' | 'bytes'>): Promise<void> => {
       checkAbort();
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      const full = path.join(staging, rel);
-      await ensureDir(path.dirname(full));
-      await writeFile(full, bytes);
-      manifest.push({ path: rel, ...entry, sha256: sha256(bytes), bytes: bytes.byteLength });
-      if (entry.notice !== null) options.onProgress?.({ done: ++done, total, path: rel });
+      if (closed) return Promise.reject(new Error('The build has stopped.'));
+      const work = (async () => {
+        const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+        const full = path.join(staging, rel);
+        await ensureDir(path.dirname(full));
+        await writeBytes(full, bytes);
+        manifest.push({ path: rel, ...entry, sha256: sha256(bytes), bytes: bytes.byteLength });
+        if (entry.notice !== null) options.onProgress?.({ done: ++done, total, path: rel });
+      })();
+      inflight.add(work);
+      work.then(
+        () => inflight.delete(work),
+        () => inflight.delete(work),
+      );
+      return work;
     };
     const rel = (job: Job, format: Format) => `${job.prepared.notice.id}/${job.prepared.notice.version}/${job.locale}.${format}`;
     const entryOf = (job: Job, format: Format) => ({ notice: job.prepared.notice.id, version: job.prepared.notice.version, locale: job.locale, format, title: job.view.titleText });
@@ -218,9 +235,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           if (key) await cache!.put(key, bytes);
           await write(rel(job, format), bytes, entryOf(job, format));
         }
-      }).catch((error: unknown) => {
-        if (error instanceof TemplateError) throw new OutputError(error.message);
-        throw error;
       });
     });
 
@@ -236,18 +250,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           else queue.push(job);
         }
         let relaunched = false;
+        // One worker failing (a write) stops the others before the browser is closed under them.
+        let stop = false;
         const worker = async () => {
-          for (let job = queue.shift(); job; job = queue.shift()) {
+          for (let job = queue.shift(); job && !stop; job = queue.shift()) {
             checkAbort();
-            const html = renderOrFail(() => renderHtml(job.view, templates, { pdf: true, fontFaces: fonts }));
+            const html = renderHtml(job.view, templates, { pdf: true, fontFaces: fonts });
             const printOptions = { paper: options.paper, title: job.view.titleText, lang: job.locale, date: job.prepared.notice.effectiveDate, timeoutMs: options.printTimeoutMs ?? 30_000, footerFontCss: footerFonts };
             const store = async (pdf: Buffer) => {
               const key = pdfKey(job);
               if (key) await cache!.put(key, pdf);
               await write(rel(job, 'pdf'), pdf, entryOf(job, 'pdf'));
             };
+            // Only printing may fail a document; a failed write fails the build (outside the try).
+            let pdf: Buffer | undefined;
             try {
-              await store(await printer.print(html, printOptions));
+              pdf = await printer.print(html, printOptions);
             } catch (error) {
               checkAbort();
               // A crashed browser makes every later page fail: relaunch once and retry.
@@ -255,18 +273,29 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
                 relaunched = true;
                 await printer.close();
                 try {
-                  await store(await printer.print(html, printOptions));
-                  continue;
+                  pdf = await printer.print(html, printOptions);
                 } catch (retryError) {
                   error = retryError;
                 }
               }
-              failures.push({ path: rel(job, 'pdf'), reason: (error as Error).message.split('\n')[0]! });
+              if (!pdf) {
+                const reason = (error as Error).message.split('\n')[0]!;
+                failures.push({ path: rel(job, 'pdf'), reason: error instanceof PrintError || printer.connected ? reason : `Chromium stopped while printing this document (${reason}).` });
+                continue;
+              }
             }
+            await store(pdf);
           }
         };
         try {
-          if (queue.length > 0) await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, queue.length)) }, worker));
+          const workers = Array.from({ length: queue.length > 0 ? Math.max(1, Math.min(options.jobs, queue.length)) : 0 }, () =>
+            worker().catch((error: unknown) => {
+              stop = true;
+              throw error;
+            }),
+          );
+          const failed = (await Promise.allSettled(workers)).find((r) => r.status === 'rejected');
+          if (failed) throw failed.reason;
         } finally {
           await printer.close();
         }
@@ -297,28 +326,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const index = await renderIndex(templates, manifest, options.templatesDir);
       await write('index.html', index, { notice: null, version: null, locale: null, format: 'html' });
       manifest.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      await writeFile(path.join(staging, 'manifest.json'), `${JSON.stringify({ files: manifest }, null, 2)}\n`);
+      await writeBytes(path.join(staging, 'manifest.json'), `${JSON.stringify({ files: manifest }, null, 2)}\n`);
       checkAbort();
       await swapIn(staging, outDir);
       await cache?.prune();
     });
     return { ok: true, diagnostics: prepared.diagnostics, manifest, failures: [], timings, cache: cache && { hits: cache.hits, misses: cache.misses } };
   } catch (error) {
+    closed = true;
+    await Promise.allSettled([...inflight]);
     cleanup();
+    // A template that fails while rendering (its budget, a missing variable) is a diagnostic too.
+    if (error instanceof TemplateError) return fail([templateDiagnostic(error)]);
     throw error;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     options.signal?.removeEventListener('abort', killPrinter);
     await printer?.close();
-  }
-}
-
-function renderOrFail(render: () => string): string {
-  try {
-    return render();
-  } catch (error) {
-    if (error instanceof TemplateError) throw new OutputError(error.message);
-    throw error;
   }
 }
 

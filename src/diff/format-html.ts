@@ -5,7 +5,7 @@
  * page is byte-for-byte reproducible unless a timestamp is asked for.
  */
 import type { ClauseChange, FieldChange, NoticeDiff, WordPart } from './types.js';
-import { flattenValue, headline, materialFirst, materialRules, type FormatDiffOptions } from './util-format.js';
+import { flattenValue, headline, materialFirst, materialRules, showInvisible, type FormatDiffOptions } from './util-format.js';
 
 /**
  * Escape text for HTML content and attribute values.
@@ -142,7 +142,7 @@ function fieldRows(f: FieldChange): string[] {
 function redline(parts: readonly WordPart[]): string {
   return parts
     .map(([op, text]) => {
-      const html = escapeHtml(text).replace(/\n/g, '<br>');
+      const html = escapeHtml(showInvisible(text)).replace(/\n/g, '<br>');
       return op === '=' ? html : op === '-' ? `<del>${html}</del>` : `<ins>${html}</ins>`;
     })
     .join('');

@@ -3,7 +3,7 @@
  * changes (material first) as tables, and the word changes folded into `<details>`.
  */
 import type { ClauseChange, NoticeDiff, WordPart } from './types.js';
-import { compressParts, headline, materialFirst, materialRules, type FormatDiffOptions } from './util-format.js';
+import { compressParts, headline, materialFirst, materialRules, showInvisible, type FormatDiffOptions } from './util-format.js';
 
 /**
  * Escape text for a Markdown table cell or paragraph (also safe as inline HTML content).
@@ -90,5 +90,10 @@ function row(c: ClauseChange, rule: string): string {
 }
 
 function redline(parts: readonly WordPart[]): string {
-  return parts.map(([op, text]) => (op === '=' ? escapeMarkdown(text) : op === '-' ? `<del>${escapeMarkdown(text)}</del>` : `<ins>${escapeMarkdown(text)}</ins>`)).join('');
+  return parts
+    .map(([op, raw]) => {
+      const text = showInvisible(raw);
+      return op === '=' ? escapeMarkdown(text) : op === '-' ? `<del>${escapeMarkdown(text)}</del>` : `<ins>${escapeMarkdown(text)}</ins>`;
+    })
+    .join('');
 }

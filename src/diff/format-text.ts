@@ -3,7 +3,7 @@
  * changes as `[-old-]{+new+}` (like `git diff --word-diff`), or in colour on a terminal.
  */
 import type { ClauseChange, FieldChange, NoticeDiff, WordPart } from './types.js';
-import { compressParts, countsLine, flattenValue, headline, KIND_MARK, materialFirst, materialRules, type FormatDiffOptions } from './util-format.js';
+import { compressParts, countsLine, flattenValue, headline, KIND_MARK, materialFirst, materialRules, showInvisible, type FormatDiffOptions } from './util-format.js';
 
 type Paint = (s: string) => string;
 
@@ -72,7 +72,7 @@ function fieldLines(field: FieldChange, c: Record<'red' | 'green' | 'dim', Paint
 function words(parts: readonly WordPart[], c: Record<'red' | 'green', Paint>, color: boolean): string {
   return parts
     .map(([op, text]) => {
-      const flat = text.replace(/\s*\n\s*/g, ' ');
+      const flat = showInvisible(text.replace(/\s*\n\s*/g, ' '));
       if (op === '=') return flat;
       if (color) return op === '-' ? c.red(`\u001b[9m${flat}\u001b[29m`) : c.green(`\u001b[4m${flat}\u001b[24m`);
       return op === '-' ? `[-${flat}-]` : `{+${flat}+}`;

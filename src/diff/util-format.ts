@@ -35,6 +35,17 @@ export function materialRules(changes: readonly ClauseChange[]): Rule[] {
   return out;
 }
 
+// Characters that change how a text reads (or which two texts look alike) without being seen.
+const INVISIBLE = /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0]/g;
+
+/**
+ * Make invisible and direction-control characters visible as `⟨U+200D⟩`, so that a reviewer of a
+ * diff sees them (validation lets joiners and direction marks through, with a warning).
+ */
+export function showInvisible(text: string): string {
+  return text.replace(INVISIBLE, (ch) => `⟨U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
+}
+
 /**
  * Shorten long unchanged runs of a word diff to their first and last words, for terminal and PR output.
  * @param parts a word diff

@@ -155,7 +155,7 @@ export function loadNotice(source: Uint8Array | string, file = '<input>'): Loade
   // The node walk runs first so that, where it and yaml report the same thing at the same place
   // (an unknown tag), its wording is the one kept.
   const contents = doc.contents;
-  const data = isMap(contents) ? checkNodes(contents, add, propTokens) : undefined;
+  const data = isMap(contents) ? checkNodes(contents, add, propTokens, text) : undefined;
 
   let exhausted = false;
   for (const error of [...doc.errors, ...doc.warnings]) {
@@ -269,7 +269,7 @@ type Add = (code: string, message: string, offset: number, severity?: Severity, 
  * Walk the node tree once: aliases, anchors, tags, merge keys, prototype keys, depth; and build the
  * plain data on the way (what `doc.toJS()` would return, without a second walk).
  */
-function checkNodes(root: Node, add: Add, propTokens: () => PropTokens): unknown {
+function checkNodes(root: Node, add: Add, propTokens: () => PropTokens, text: string): unknown {
   const path: (string | number)[] = [];
   const where = () => formatPath(path);
   let tooDeep = false;
@@ -331,9 +331,47 @@ function checkNodes(root: Node, add: Add, propTokens: () => PropTokens): unknown
       });
       return out;
     }
+    if (isScalar(node) && node.type === 'QUOTE_DOUBLE' && typeof node.value === 'string' && node.range) checkEscapes(node.value, text, node.range[0], node.range[1], add, where());
     return isScalar(node) ? node.value : undefined;
   };
   return visit(root, 1);
+}
+
+const SUSPICIOUS_ONE = new RegExp(SUSPICIOUS.source);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const ESCAPE = /\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)/gs;
+const SINGLE_ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', v: '\v', f: '\f', e: '\x1b', N: '\x85', _: '\xa0' };
+
+/**
+ * A double-quoted scalar can write with escapes (`\u202E`, `\0`, `\e`, `\uD800`) what the check of
+ * the raw text never sees: report those characters like raw ones, at the escape that wrote them.
+ */
+function checkEscapes(value: string, text: string, start: number, end: number, add: Add, path: string): void {
+  if (!SUSPICIOUS_ONE.test(value) && !LONE_SURROGATE.test(value)) return;
+  const escapes = [...text.slice(start, end).matchAll(ESCAPE)];
+  const decode = (e: string | undefined) => {
+    if (e === undefined || e.length <= 3) return e === undefined ? undefined : SINGLE_ESCAPES[e[1]!];
+    const code = Number.parseInt(e.slice(2), 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+  };
+  for (let i = 0; i < escapes.length; i++) {
+    const m = escapes[i]!;
+    const e = m[0];
+    const ch = decode(e);
+    if (ch === undefined) continue;
+    const at = start + m.index;
+    // A pair of escapes that together write one character (`\uD83D\uDE00`) is fine.
+    const next = escapes[i + 1];
+    if (/^[\uD800-\uDBFF]$/.test(ch) && next && next.index === m.index + e.length && /^[\uDC00-\uDFFF]$/.test(decode(next[0]) ?? '')) {
+      i++;
+      continue;
+    }
+    if (LONE_SURROGATE.test(ch)) add('invalid-encoding', `The escape \`${e}\` is half of a surrogate pair, not a character; write the character itself.`, at, 'error', path);
+    else if (!SUSPICIOUS_ONE.test(ch)) continue;
+    else if (CONTROL.test(ch)) add('control-character', `The escape \`${e}\` writes ${ch === '\u0000' ? 'a NUL byte' : `the control character U+${hex(ch)}`}; delete it.`, at, 'error', path);
+    else if (HIDDEN_ERROR.test(ch)) add('hidden-character', `The escape \`${e}\` writes the invisible character U+${hex(ch)} (${hiddenName(ch)}), which can make the text read differently from what it says; delete it.`, at, 'error', path);
+    else add('hidden-character', `The escape \`${e}\` writes the invisible character U+${hex(ch)} (${hiddenName(ch)}); keep it only if the language needs it.`, at, 'warning', path);
+  }
 }
 
 /** Map a yaml error code to ours, with a message for an editor. */

@@ -8,7 +8,7 @@ import type { Nodes, Root } from 'mdast';
 
 /** A Markdown problem, with its offset inside the text. */
 export interface MarkdownProblem {
-  code: 'raw-html' | 'unsafe-url' | 'image-not-allowed';
+  code: 'raw-html' | 'unsafe-url' | 'image-not-allowed' | 'markdown-too-complex';
   message: string;
   /** 0-based offset in the text where the problem starts. */
   offset: number;
@@ -55,7 +55,67 @@ function isPlainlySafe(text: string): boolean {
  * Texts that plainly hold none (most of them) are not parsed, so validation stays fast.
  */
 export function checkMarkdown(text: string): MarkdownProblem[] {
+  const complex = findComplexity(text);
+  if (complex) return [complex];
   return isPlainlySafe(text) ? [] : findMarkdownProblems(text);
+}
+
+/** Deepest nesting of quotes and lists one text may use (a notice needs 3 at most). */
+export const MAX_MARKDOWN_DEPTH = 10;
+/** Most lines one text may have. */
+export const MAX_MARKDOWN_LINES = 500;
+/** Most `*` and `_` characters (emphasis delimiters) one text may hold. */
+export const MAX_MARKDOWN_DELIMITERS = 1000;
+
+const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
+
+/**
+ * The Markdown parser takes time that grows much faster than the text for deep nesting
+ * (`- - - - x`, `>>>>>`: 18 KB took 30 s and overflowed the stack), for many lines inside quotes
+ * and lists, and for long runs of emphasis delimiters. Refuse those texts, in one linear pass,
+ * before anything parses them.
+ */
+function findComplexity(text: string): MarkdownProblem | undefined {
+  let delimiters = 0;
+  let lineNo = 0;
+  let offset = 0;
+  while (offset <= text.length) {
+    const end = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
+    const line = text.slice(offset, end);
+    const snippet = line.slice(0, 40);
+    if (++lineNo > MAX_MARKDOWN_LINES) {
+      return { code: 'markdown-too-complex', message: `This text has more than ${MAX_MARKDOWN_LINES} lines; split it into several clauses.`, offset, snippet };
+    }
+    let depth = 0;
+    let indent = 0;
+    let i = 0;
+    while (i < line.length) {
+      const c = line[i];
+      if (c === ' ' || c === '\t') {
+        if (depth === 0) indent += c === '\t' ? 4 : 1;
+        i++;
+      } else if (c === '>') {
+        depth++;
+        i++;
+      } else {
+        const marker = LIST_MARKER.exec(line.slice(i, i + 11));
+        if (!marker) break;
+        depth++;
+        i += marker[0].length;
+      }
+    }
+    if (depth + Math.floor(indent / 2) > MAX_MARKDOWN_DEPTH) {
+      return { code: 'markdown-too-complex', message: `Quotes and lists are nested more than ${MAX_MARKDOWN_DEPTH} levels deep here; a notice never needs that.`, offset, snippet };
+    }
+    for (let k = 0; k < line.length; k++) {
+      const c = line.charCodeAt(k);
+      if ((c === 42 || c === 95) && ++delimiters > MAX_MARKDOWN_DELIMITERS) {
+        return { code: 'markdown-too-complex', message: `This text uses * or _ more than ${MAX_MARKDOWN_DELIMITERS} times; simplify its emphasis.`, offset: offset + k, snippet: line.slice(k, k + 40) };
+      }
+    }
+    offset = end + 1;
+  }
+  return undefined;
 }
 
 /** Like {@link checkMarkdown}, but always parses the text (the reference the fast path is tested against). */

@@ -6,7 +6,7 @@
 import type { ErrorObject } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
 import { isScalar } from 'yaml';
-import { capDiagnostics, formatPath, sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
+import { capDiagnostics, formatPath, MAX_DIAGNOSTICS_PER_FILE, sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
 import type { LoadedNotice } from '../load/read-notice.js';
 import type { Notice } from '../model/notice.js';
 import { checkMarkdown } from './check-markdown.js';
@@ -46,10 +46,14 @@ export function validateNotice(loaded: LoadedNotice): ValidationResult {
     out.push(d);
   };
 
-  reportSchemaErrors(loaded.data, schemaErrors(loaded.data), report);
+  // Positioning one error searches the document; with thousands of errors (a file of unknown keys)
+  // that alone took minutes. Only a report's worth are positioned; the rest are counted.
+  const errors = schemaErrors(loaded.data);
+  const reported = errors.slice(0, MAX_DIAGNOSTICS_PER_FILE + 1);
+  reportSchemaErrors(loaded.data, reported, report);
   checkSemantics(loaded, report);
 
-  const diagnostics = capDiagnostics(sortDiagnostics(dedupe(out)));
+  const diagnostics = capDiagnostics(sortDiagnostics(dedupe(out)), MAX_DIAGNOSTICS_PER_FILE, errors.length - reported.length);
   const failed = diagnostics.some((d) => d.severity === 'error');
   return failed ? { diagnostics } : { notice: loaded.data as Notice, diagnostics };
 }

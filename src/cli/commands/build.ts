@@ -122,6 +122,7 @@ Next: open DIR/index.html, or publish DIR.`,
           io.stderr.write(formatDiagnostics(shown, { color, sources: shownSources }));
         }
         for (const f of result.failures) io.stderr.write(`failed: ${f.path}: ${f.reason}\n`);
+        if (result.failures.some((f) => /took longer than/.test(f.reason))) io.stderr.write(`A document may take ${timeout} ms to print (--print-timeout); raise it if the documents are just long.\n`);
         io.stderr.write(`Nothing was published; ${values.out} is unchanged.\n`);
         return 1;
       }
@@ -136,8 +137,12 @@ Next: open DIR/index.html, or publish DIR.`,
       }
       if (error instanceof NoBrowserError || error instanceof OutputError) throw new ExitError(1, `${error.message}\nNothing was published; ${values.out} is unchanged.`);
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR' || code === 'EEXIST' || code === 'EPERM') {
-        throw new ExitError(1, `Cannot write the output (${code}: ${(error as Error).message}). Nothing was published; ${values.out} is unchanged.`);
+      // A file-system error on the output (its staging and old folders share its path) or the cache:
+      // ENOSPC, EROFS, EACCES, and ENOENT too, which Node's recursive mkdir reports on a read-only mount.
+      const { syscall, path: where } = error as NodeJS.ErrnoException;
+      const outPath = path.resolve(io.cwd, values.out);
+      if (typeof code === 'string' && typeof syscall === 'string' && (where === undefined || where.startsWith(outPath) || (cacheDir !== undefined && where.startsWith(cacheDir)))) {
+        throw new ExitError(1, `Cannot write the output (${(error as Error).message}). Nothing was published; ${values.out} is unchanged.`);
       }
       throw error;
     } finally {

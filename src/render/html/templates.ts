@@ -31,6 +31,12 @@ export class TemplateError extends Error {
 
 /** Largest HTML a template may produce for one document (bytes of UTF-16). */
 export const MAX_TEMPLATE_OUTPUT = 8 * 1024 * 1024;
+/** Most block iterations (`{{#each}}` items) and Markdown fields one document may render. */
+export const MAX_RENDER_STEPS = 200_000;
+/** Milliseconds one document may take to render (checked between iterations and fields). */
+export const MAX_RENDER_MS = 10_000;
+/** Deepest nesting of partials (the built-in templates use 3). */
+export const MAX_PARTIAL_DEPTH = 32;
 
 /** Helpers available to templates. */
 export const HELPER_NAMES = ['md', 'mdi', 'eq', 'url', 'fontFaces'] as const;
@@ -41,9 +47,10 @@ export interface TemplateSet {
   dirs: string[];
   /**
    * Render a top-level template (`notice.html`, `index.html`).
-   * @param extra trusted CSS for `{{fontFaces}}`
+   * @param extra trusted CSS for `{{fontFaces}}`; `timeoutMs` replaces {@link MAX_RENDER_MS}
+   * @throws TemplateError also when the render exceeds its budget of steps, time or output
    */
-  render(name: string, data: object, extra?: { fontFaces?: string }): string;
+  render(name: string, data: object, extra?: { fontFaces?: string; timeoutMs?: number }): string;
 }
 
 interface Source {
@@ -78,8 +85,35 @@ async function compileSet(dirs: string[]): Promise<TemplateSet> {
   }
   const env = Handlebars.create();
   let fontFaces = '';
-  env.registerHelper('md', (text: unknown) => new env.SafeString(typeof text === 'string' ? markdownToHtml(text) : ''));
-  env.registerHelper('mdi', (text: unknown) => new env.SafeString(typeof text === 'string' ? markdownToHtml(text, true) : ''));
+  // Each render's budget: `{{#each}}` nested over the same list multiplies (eight levels over a
+  // notice's sections ran for minutes, and wider ones exhaust memory before the output check).
+  const budget = { steps: 0, chars: 0, depth: 0, deadline: Infinity, timeoutMs: MAX_RENDER_MS };
+  const over = (message: string, loc?: hbs.AST.SourceLocation) => Object.assign(new Error(message), { lineNumber: loc?.start.line, column: loc?.start.column });
+  const spend = (loc?: hbs.AST.SourceLocation) => {
+    if (++budget.steps > MAX_RENDER_STEPS) throw over(`The template repeats blocks more than ${MAX_RENDER_STEPS} times for one document (an {{#each}} inside an {{#each}} over the same list?).`, loc);
+    if (performance.now() >= budget.deadline) throw over(`Rendering one document took longer than ${budget.timeoutMs} ms.`, loc);
+  };
+  const builtinEach = env.helpers.each!;
+  env.registerHelper('each', function (this: unknown, context: unknown, options: HelperOptions & { loc?: hbs.AST.SourceLocation }) {
+    const fn = options.fn;
+    const counted = (item: unknown, runtime?: unknown) => {
+      spend(options.loc);
+      const out = fn(item, runtime as Handlebars.RuntimeOptions);
+      budget.chars += out.length;
+      // Nested blocks count their output once per level: allow for that, and stop long before memory runs out.
+      if (budget.chars > 4 * MAX_TEMPLATE_OUTPUT) throw over(`The template produced more than ${MAX_TEMPLATE_OUTPUT} characters.`, options.loc);
+      return out;
+    };
+    return builtinEach.call(this, context, { ...options, fn: counted });
+  });
+  env.registerHelper('md', (text: unknown) => {
+    spend();
+    return new env.SafeString(typeof text === 'string' ? markdownToHtml(text) : '');
+  });
+  env.registerHelper('mdi', (text: unknown) => {
+    spend();
+    return new env.SafeString(typeof text === 'string' ? markdownToHtml(text, true) : '');
+  });
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   env.registerHelper('url', (value: unknown) => {
     const s = typeof value === 'string' ? value : '';
@@ -105,11 +139,15 @@ async function compileSet(dirs: string[]): Promise<TemplateSet> {
     }
     const fn = env.compile(source.text, options);
     const wrapped = ((context: unknown, opts?: RuntimeOptions) => {
+      // A partial that includes itself would recurse until the stack (or, with a large stack, memory) runs out.
+      if (++budget.depth > MAX_PARTIAL_DEPTH) throw new TemplateError(`Partials are nested more than ${MAX_PARTIAL_DEPTH} deep; does a partial include itself?`, source.file, 1, 1);
       try {
         return fn(context, opts);
       } catch (error) {
         if (error instanceof TemplateError) throw error;
         throw toTemplateError(error, source);
+      } finally {
+        budget.depth--;
       }
     }) as HandlebarsTemplateDelegate;
     if (partials.get(source.name) === source) env.registerPartial(source.name, wrapped);
@@ -122,6 +160,11 @@ async function compileSet(dirs: string[]): Promise<TemplateSet> {
       const fn = compiled.get(name);
       if (!fn) throw new TemplateError(`No template '${name}.hbs' in ${dirs.join(' or ')}.`, path.join(dirs[0]!, `${name}.hbs`), 1, 1);
       fontFaces = extra?.fontFaces ?? '';
+      budget.steps = 0;
+      budget.chars = 0;
+      budget.depth = 0;
+      budget.timeoutMs = extra?.timeoutMs ?? MAX_RENDER_MS;
+      budget.deadline = performance.now() + budget.timeoutMs;
       const out = fn(data);
       if (out.length > MAX_TEMPLATE_OUTPUT) throw new TemplateError(`The template produced more than ${MAX_TEMPLATE_OUTPUT} characters.`, templates.get(name)!.file, 1, 1);
       return out;
@@ -143,12 +186,16 @@ async function listHbs(dir: string): Promise<Source[]> {
 }
 
 // A mustache right after one of these opens data inside a URL, script or style context.
-const DANGEROUS_ATTRIBUTE = /\b(href|src|srcset|action|formaction|xlink:href|poster|data|style|on[a-z]+)\s*=\s*["']?[^"'>\s#]*$/i;
+// Anywhere inside the value (`style="color: {{x}}"` too), except an in-page `#fragment`.
+const DANGEROUS_ATTRIBUTE = /\b(href|src|srcset|action|formaction|xlink:href|poster|data|style|on[a-z]+)\s*=\s*(?:"(?!#)[^"]*|'(?!#)[^']*|(?![#"'])[^\s>]*)$/i;
 const DANGEROUS_STATIC = [
   { re: /<script\b/i, what: 'a <script> element (notices never run script)' },
-  { re: /<(link|iframe|object|embed|base|meta\s+http-equiv=["']?refresh)\b/i, what: 'an element that loads or redirects to another resource' },
+  { re: /<(link|iframe|frame|object|embed|base|portal)\b|<meta\b[^>]*\bhttp-equiv\s*=\s*["']?refresh/i, what: 'an element that loads or redirects to another resource' },
   { re: /\son[a-z]+\s*=/i, what: 'an event-handler attribute' },
-  { re: /(url\(\s*["']?\s*(https?:|\/\/|file:)|@import|src\s*=\s*["']?\s*(https?:|\/\/|file:))/i, what: 'a reference to an external resource (fonts and images must be inlined)' },
+  {
+    re: /((url|image-set|image)\(\s*["']?\s*(https?:|\/\/|file:)|@import|\b(src|srcset|poster|data|background)\s*=\s*["']?\s*(https?:|\/\/|file:)|<(image|use|feimage)\b[^>]*\bhref\s*=\s*["']?\s*(https?:|\/\/|file:))/i,
+    what: 'a reference to an external resource (fonts and images must be inlined)',
+  },
   { re: /javascript:/i, what: 'a javascript: URL' },
 ];
 
@@ -211,7 +258,8 @@ function lintTemplate(source: Source, env: typeof Handlebars): void {
 
 function toTemplateError(error: unknown, source: Source): TemplateError {
   const e = error as { message?: string; lineNumber?: number; column?: number; hash?: { loc?: { first_line: number; first_column: number } } };
-  const message = (e.message ?? String(error)).split('\n')[0]!.replace(/ - \d+:\d+$/, '');
+  let message = (e.message ?? String(error)).split('\n')[0]!.replace(/ - \d+:\d+$/, '');
+  if (error instanceof RangeError && /call stack/i.test(message)) message = `Rendering nested too deeply (${message}): does a partial include itself?`;
   const line = e.lineNumber ?? e.hash?.loc?.first_line ?? (/line (\d+)/.exec(e.message ?? '')?.[1] ? Number(/line (\d+)/.exec(e.message ?? '')![1]) : 1);
   const column = (e.column ?? e.hash?.loc?.first_column ?? 0) + 1;
   return new TemplateError(message, source.file, line, column);

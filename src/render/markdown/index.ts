@@ -8,6 +8,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { Block, NoticeView } from '../../model/view.js';
 import { fieldBlocks, fieldInline } from '../field-tree.js';
+import { sanitizeTree } from './sanitize-tree.js';
 
 const STRINGIFY_OPTIONS = {
   bullet: '-',
@@ -42,7 +43,7 @@ export function renderMarkdown(view: NoticeView): string {
     for (const block of section.blocks) children.push(...renderBlock(block));
   }
   const tree: Root = { type: 'root', children };
-  return printer.stringify(tree);
+  return printer.stringify(sanitizeTree(tree));
 }
 
 function renderBlock(block: Block): RootContent[] {

@@ -3,7 +3,8 @@
  * everything isolated: JavaScript off, every request but data: aborted, no file:// navigation,
  * a timeout per document, `pipe: true` so the browser dies with us.
  */
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
@@ -95,14 +96,18 @@ export class PdfPrinter {
   private idle: Page[] = [];
   private launches = 0;
   private starting?: Promise<void>;
+  /** This launch's profile folder: ours, so it is removed even when the browser is killed. */
+  private profile?: string;
 
   /**
    * @param executablePath Chromium to use (see {@link findChromium})
    * @param poolSize pages printing at once
+   * @param maxLaunches launches allowed in all (the first and the relaunches after a crash)
    */
   constructor(
     readonly executablePath: string,
     readonly poolSize = 2,
+    readonly maxLaunches = Number.POSITIVE_INFINITY,
   ) {}
 
   /** Start the browser (once). */
@@ -116,18 +121,39 @@ export class PdfPrinter {
   }
 
   private async launch(): Promise<void> {
+    if (this.launches >= this.maxLaunches) {
+      throw new PrintError(`Chromium stopped while printing and was already restarted ${this.launches - 1 === 1 ? 'once' : `${this.launches - 1} times`}; not starting it again.`);
+    }
     this.launches++;
-    this.browser = await puppeteer.launch({
-      executablePath: this.executablePath,
-      headless: true,
-      pipe: true,
-      args: CHROMIUM_ARGS,
-      protocolTimeout: 60_000,
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
+    this.removeProfile();
+    this.profile = mkdtempSync(path.join(os.tmpdir(), 'noticekit-chromium-'));
+    try {
+      this.browser = await puppeteer.launch({
+        executablePath: this.executablePath,
+        headless: true,
+        pipe: true,
+        args: CHROMIUM_ARGS,
+        userDataDir: this.profile,
+        protocolTimeout: 60_000,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
+    } catch (error) {
+      this.removeProfile();
+      throw error;
+    }
     this.idle = [];
+  }
+
+  /** The profile folder of the running browser (Chromium's `--user-data-dir`). */
+  get userDataDir(): string | undefined {
+    return this.profile;
+  }
+
+  private removeProfile(): void {
+    if (this.profile) rmSync(this.profile, { recursive: true, force: true, maxRetries: 3 });
+    this.profile = undefined;
   }
 
   /** True if the browser is running. */
@@ -199,16 +225,30 @@ export class PdfPrinter {
     const browser = this.browser;
     this.browser = undefined;
     this.idle = [];
-    if (!browser) return;
-    await browser.close().catch(() => {
-      browser.process()?.kill('SIGKILL');
-    });
+    if (!browser) return this.removeProfile();
+    // A crashed or killed browser leaves its helper processes behind: take the whole group down.
+    const crashed = !browser.connected;
+    await browser.close().catch(() => killGroup(browser));
+    if (crashed) killGroup(browser);
+    this.removeProfile();
   }
 
-  /** Kill the browser at once (signal handlers). */
+  /** Kill the browser and its helper processes at once (signal handlers), and remove its profile. */
   kill(): void {
-    this.browser?.process()?.kill('SIGKILL');
+    if (this.browser) killGroup(this.browser);
     this.browser = undefined;
+    this.removeProfile();
+  }
+}
+
+/** SIGKILL Chromium's process group (puppeteer starts it as a group leader), else the process. */
+function killGroup(browser: Browser): void {
+  const child = browser.process();
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
   }
 }
 
