@@ -4,7 +4,7 @@
  */
 import type { Alignment } from './align-clauses.js';
 import type { CompareContext, FieldDelta } from './compare-fields.js';
-import { countWords, isMinorEdit } from './diff-text.js';
+import { changedSpots, countWords, isMinorEdit } from './diff-text.js';
 import type { ClauseNode, NoticeIndex } from './index-clauses.js';
 import type { FieldChange, WordPart } from './types.js';
 import { compareDurations, durationWords } from './util-duration.js';
@@ -466,20 +466,7 @@ function classifyText(after: ClauseNode, delta: FieldDelta, ctx: ClassifyContext
 
 /** The changed spots of a small edit, e.g. `"sends" -> "send"`. */
 function spots(parts: readonly WordPart[]): string {
-  const out: string[] = [];
-  for (let i = 0; i < parts.length; ) {
-    if (parts[i]![0] === '=') {
-      i++;
-      continue;
-    }
-    let removed = '';
-    let added = '';
-    while (i < parts.length && parts[i]![0] !== '=') {
-      if (parts[i]![0] === '-') removed += parts[i]![1];
-      else added += parts[i]![1];
-      i++;
-    }
-    out.push(`"${removed.trim()}" -> "${added.trim()}"`);
-  }
-  return out.join(', ');
+  return changedSpots(parts)
+    .map(({ removed, added }) => `"${removed.trim()}" -> "${added.trim()}"`)
+    .join(', ');
 }

@@ -103,7 +103,19 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * @param parts a word diff from {@link diffWords}
  */
 export function isMinorEdit(parts: readonly WordPart[]): boolean {
-  let spots = 0;
+  const spots = changedSpots(parts);
+  return (
+    spots.length <= 3 &&
+    spots.every(({ removed, added }) => (removed.match(WORD)?.length ?? 0) <= 2 && (added.match(WORD)?.length ?? 0) <= 2 && distance(removed.trim(), added.trim()) <= 2)
+  );
+}
+
+/**
+ * The changed spots of a word diff: each run of removed/added parts between unchanged ones.
+ * @param parts a word diff from {@link diffWords}
+ */
+export function changedSpots(parts: readonly WordPart[]): { removed: string; added: string }[] {
+  const spots: { removed: string; added: string }[] = [];
   for (let i = 0; i < parts.length; ) {
     if (parts[i]![0] === '=') {
       i++;
@@ -116,12 +128,9 @@ export function isMinorEdit(parts: readonly WordPart[]): boolean {
       else added += parts[i]![1];
       i++;
     }
-    spots++;
-    const wordsOut = removed.match(WORD)?.length ?? 0;
-    const wordsIn = added.match(WORD)?.length ?? 0;
-    if (spots > 3 || wordsOut > 2 || wordsIn > 2 || distance(removed.trim(), added.trim()) > 2) return false;
+    spots.push({ removed, added });
   }
-  return true;
+  return spots;
 }
 
 /**

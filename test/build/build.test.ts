@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
+import { tree } from '../helpers/files.js';
 import YAML from 'yaml';
 import { walkNotice } from '../../src/validate/index.js';
 import { run } from '../../src/cli/index.js';
@@ -19,19 +20,6 @@ function tmp(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'noticekit-build-'));
 }
 
-/** Every file under a folder, relative path -> bytes. */
-function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.set(path.relative(dir, full), readFileSync(full));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 async function build(args: string[], cwd = ROOT, extraEnv: Record<string, string | undefined> = env) {
   const fake = fakeIO(cwd, extraEnv);

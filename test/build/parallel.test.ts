@@ -3,21 +3,14 @@
  * bytes one thread writes.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tree } from '../helpers/files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-function tree(dir: string, base = dir, out = new Map<string, Buffer>()): Map<string, Buffer> {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) tree(full, base, out);
-    else out.set(path.relative(base, full), readFileSync(full));
-  }
-  return out;
-}
 
 describe('build --jobs', () => {
   it('renders the same Markdown and HTML with 2 threads as with 1', () => {

@@ -123,19 +123,8 @@ export async function cli(argv: string[], cwd = ROOT): Promise<{ code: number; s
   return { code, stdout: fake.stdout(), stderr: fake.stderr(), ms: performance.now() - started };
 }
 
-/** Every file under a folder, relative path -> bytes. */
-export function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.set(path.relative(dir, full), readFileSync(full));
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out;
-}
+
+export { tree } from '../helpers/files.js';
 
 /** Entries beside `out` whose names start with `out.` (staging or old folders left behind). */
 export function leftovers(out: string): string[] {
