@@ -25,7 +25,8 @@ Options:
   --out DIR             output folder (default: public)
   --formats LIST        comma-separated: html,md,pdf (default: all three)
   --locales LIST        only these locales (default: every declared locale)
-  --jobs N              parallel work: render threads and PDFs printed at once (default: 2)
+  --jobs N              PDFs printed at once (default: 2)
+  --render-threads N    worker threads for Markdown and HTML in large builds (default: 2)
   --paper a4|letter     PDF paper size (default: a4)
   --templates DIR       your own templates folder; files there replace built-in ones
   --print-timeout MS    time one PDF may take (default: 30000)
@@ -48,6 +49,7 @@ Next: open DIR/index.html, or publish DIR.`,
         formats: { type: 'string', default: FORMATS.join(',') },
         locales: { type: 'string' },
         jobs: { type: 'string', default: '2' },
+        'render-threads': { type: 'string', default: '2' },
         paper: { type: 'string', default: 'a4' },
         templates: { type: 'string' },
         'print-timeout': { type: 'string', default: '30000' },
@@ -62,6 +64,8 @@ Next: open DIR/index.html, or publish DIR.`,
     if (unknown.length > 0 || formats.length === 0) throw new UsageError(`--formats takes html, md and pdf, comma-separated; not '${values.formats}'.`);
     const jobs = Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not '${values.jobs}'.`);
+    const renderThreads = Number(values['render-threads']);
+    if (!Number.isInteger(renderThreads) || renderThreads < 1 || renderThreads > 64) throw new UsageError(`--render-threads must be a whole number from 1 to 64, not '${values['render-threads']}'.`);
     if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError(`--paper must be a4 or letter, not '${values.paper}'.`);
     const timeout = Number(values['print-timeout']);
     if (!Number.isFinite(timeout) || timeout < 100) throw new UsageError(`--print-timeout must be a number of milliseconds (at least 100), not '${values['print-timeout']}'.`);
@@ -93,7 +97,7 @@ Next: open DIR/index.html, or publish DIR.`,
         formats: FORMATS.filter((f) => formats.includes(f)),
         locales,
         jobs,
-        renderThreads: jobs,
+        renderThreads,
         paper: values.paper,
         templatesDir: values.templates && path.resolve(io.cwd, values.templates),
         printTimeoutMs: timeout,
