@@ -3,6 +3,8 @@
  * numerically: `P1Y` equals `P12M`, `P4W` equals `P28D`.
  */
 
+import { parseDuration as parseIsoDuration } from '../model/format.js';
+
 /** A duration split into calendar months and days (years folded into months, weeks into days). */
 export interface Duration {
   months: number;
@@ -19,10 +21,8 @@ const DAYS_PER_MONTH = 365.2425 / 12;
  */
 export function parseDuration(text: unknown): Duration | undefined {
   if (typeof text !== 'string') return undefined;
-  const m = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(text);
-  if (!m) return undefined;
-  const n = (s: string | undefined) => (s === undefined ? 0 : Number(s));
-  return { months: n(m[1]) * 12 + n(m[2]), days: n(m[3]) * 7 + n(m[4]) };
+  const d = parseIsoDuration(text);
+  return d && { months: d.years * 12 + d.months, days: d.weeks * 7 + d.days };
 }
 
 /**

@@ -44,12 +44,6 @@ export function parseDuration(iso: string): { years: number; months: number; wee
   return { years: Number(m[1] ?? 0), months: Number(m[2] ?? 0), weeks: Number(m[3] ?? 0), days: Number(m[4] ?? 0) };
 }
 
-/** Approximate length of a duration in days (a year is 365.25 days, a month 30.44), for comparisons. */
-export function durationDays(iso: string): number | undefined {
-  const d = parseDuration(iso);
-  return d && d.years * 365.25 + d.months * 30.4375 + d.weeks * 7 + d.days;
-}
-
 /** An ISO 8601 duration in words: "P6M" -> "6 months" / "6 mēneši" / "6 Monate". */
 export function formatDuration(iso: string, locale: string): string {
   const d = parseDuration(iso);
