@@ -12,7 +12,6 @@ import { buildView, type NoticeView } from '../model/view.js';
 import { loadPhrasePack, Phrases } from '../model/phrases.js';
 import { escapeMarkdown } from '../model/format.js';
 import { renderHtml, loadTemplateSet, TemplateError, type TemplateSet } from '../render/html/index.js';
-import { renderMarkdown } from '../render/markdown/index.js';
 import { findChromium, PdfPrinter, PrintError } from '../render/pdf/browser.js';
 import { fontFaceCss, footerFontCss } from '../render/pdf/fonts.js';
 import { prepareNotices, type PreparedNotice } from './prepare.js';
@@ -208,7 +207,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     await time('render', async () => {
       // Documents in the cache are copied; the rest are rendered (in worker threads for large
-      // builds) while finished files are written, a bounded number at a time.
+      // builds) and written as they finish.
       const wantMd = options.formats.includes('md');
       const wantHtml = options.formats.includes('html');
       const tasks: RenderTask[] = [];

@@ -6,10 +6,11 @@
  * clean build because rendering is deterministic.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeCacheFile } from '../util-fs.js';
 
 /** Default cache folder (beside other tools' caches; CI systems often keep node_modules/.cache). */
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/noticekit/build', import.meta.url));
@@ -103,15 +104,7 @@ export class BuildCache {
   /** Store bytes (atomically; a failure to cache never fails the build). */
   async put(key: string, bytes: Buffer): Promise<void> {
     this.used.add(key);
-    const file = this.file(key);
-    try {
-      await mkdir(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, bytes);
-      await rename(tmp, file);
-    } catch {
-      // A read-only or full cache only costs speed.
-    }
+    await writeCacheFile(this.file(key), bytes);
   }
 
   /**

@@ -14,11 +14,12 @@
  * node_modules/.cache/noticekit/fonts (filled by `npm run prepare`, or on first use).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import subsetFont from 'subset-font';
+import { writeCacheFile } from '../../util-fs.js';
 
 const FACES = [
   { file: '400Regular/NotoSans_400Regular.ttf', weight: 400, style: 'normal' },
@@ -66,7 +67,7 @@ export async function fontFiles(): Promise<{ weight: number; style: string; woff
       let woff2: Buffer | undefined = await readFile(cached).catch(() => undefined);
       if (!woff2) {
         const made = await subsetFont(await readFile(path.join(dir, face.file)), text, { targetFormat: 'woff2' });
-        await writeCache(cached, made);
+        await writeCacheFile(cached, made);
         woff2 = made;
       }
       return { weight: face.weight, style: face.style, woff2 };
@@ -80,16 +81,4 @@ async function buildCss(keep: (face: { weight: number; style: string }) => boole
     .filter(keep)
     .map((f) => `@font-face { font-family: 'Noto Sans'; font-style: ${f.style}; font-weight: ${f.weight}; font-display: block; src: url(data:font/woff2;base64,${f.woff2.toString('base64')}) format('woff2'); }`)
     .join('\n');
-}
-
-/** Best effort: a read-only node_modules only costs the time to subset again next run. */
-async function writeCache(file: string, data: Buffer): Promise<void> {
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  } catch {
-    // ignore
-  }
 }
