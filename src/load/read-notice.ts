@@ -3,9 +3,10 @@
  * Every hostile construct (aliases, tags, directives, merge keys, prototype keys, deep nesting,
  * invisible control characters) becomes a positioned diagnostic; nothing here throws on bad input.
  */
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import YAML, { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import { formatPath, type Diagnostic, type Severity } from '../diagnostics.js';
+import { readPlainYaml } from './plain-yaml.js';
 import { findDeepNesting, findPropTokens, lastTokenBefore, mayNestTooDeeply, type PropTokens } from './scan-yaml-tokens.js';
 
 /** Largest notice file accepted, in bytes. The reference notice is about 20 KiB. */
@@ -40,25 +41,37 @@ const SUSPICIOUS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\
 
 /** Read and parse a notice file from disk. */
 export async function loadNoticeFile(file: string): Promise<LoadedNotice> {
+  // Synchronous reads: parsing is synchronous CPU work anyway, and for a notice-sized file one
+  // blocking read costs less than the thread-pool round trips of open, stat, read and close.
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    // One open, then size and contents from the same handle: nothing over the limit is read.
-    const handle = await open(file, 'r');
-    try {
-      const info = await handle.stat();
-      if (!info.isFile()) return failed(file, 'file-unreadable', `${file} is not a file.`);
-      if (info.size > MAX_FILE_BYTES) return failed(file, 'file-too-large', tooLarge(info.size));
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+    // Not even opened unless a regular file (opening a FIFO would wait for a writer).
+    if (!statSync(file).isFile()) return failed(file, 'file-unreadable', `${file} is not a file.`);
+    // One open, then size and contents from the same descriptor: nothing over the limit is read.
+    fd = openSync(file, 'r');
+    const info = fstatSync(fd);
+    if (!info.isFile()) return failed(file, 'file-unreadable', `${file} is not a file.`);
+    if (info.size > MAX_FILE_BYTES) return failed(file, 'file-too-large', tooLarge(info.size));
+    bytes = readFileSync(fd);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') return failed(file, 'file-unreadable', `${file} is not a file.`);
     const reason = code === 'ENOENT' ? 'does not exist' : 'cannot be read';
     return failed(file, 'file-unreadable', `${file} ${reason}; check the path.`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return loadNotice(bytes, file);
+}
+
+/** How {@link loadNotice} reads. */
+export interface LoadOptions {
+  /**
+   * Try the fast path first (plain data from yaml's syntax tree; the Document is composed only
+   * when something asks for it). Default true; false always composes the Document at once.
+   */
+  fast?: boolean;
 }
 
 /**
@@ -66,7 +79,7 @@ export async function loadNoticeFile(file: string): Promise<LoadedNotice> {
  * @param source the file's bytes, or already-decoded text
  * @param file the name to put in diagnostics
  */
-export function loadNotice(source: Uint8Array | string, file = '<input>'): LoadedNotice {
+export function loadNotice(source: Uint8Array | string, file = '<input>', options: LoadOptions = {}): LoadedNotice {
   const lineCounter = new LineCounter();
   const result: LoadedNotice = { file, text: '', lineCounter, diagnostics: [] };
   const size = typeof source === 'string' ? Buffer.byteLength(source) : source.byteLength;
@@ -132,6 +145,19 @@ export function loadNotice(source: Uint8Array | string, file = '<input>'): Loade
     const deep = findDeepNesting(text, MAX_DEPTH);
     if (deep !== undefined) {
       preAdd('nesting-too-deep', `The YAML is nested more than ${MAX_DEPTH} levels deep here; a notice never needs that. Check for unbalanced brackets.`, firstTooDeep(text, deep), 'error');
+      return result;
+    }
+  }
+
+  // The fast path: plain data without a composed Document, for the usual well-formed notice. When
+  // something later needs positions, the Document is composed then (see lazyDocument).
+  if (options.fast !== false) {
+    const fastLines = new LineCounter();
+    const data = withQuietEnv(() => readPlainYaml(text, fastLines.addNewLine, MAX_DEPTH));
+    if (data) {
+      result.lineCounter = fastLines;
+      result.data = data;
+      lazyDocument(result);
       return result;
     }
   }
@@ -215,17 +241,40 @@ function parseYaml(text: string, lineCounter: LineCounter): Document.Parsed[] {
   // Duplicate keys are found in checkNodes: yaml's own check compares each key with every earlier
   // one (a 600 KB file of distinct keys took 27 s).
   const options = { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false, strict: true, version: '1.2', schema: 'core', stringKeys: true } as const;
-  // yaml's Parser reads process.env.LOG_TOKENS once per token, and reading process.env is a call
-  // into C++ each time (about a quarter of the parse time for a notice). Parsing is synchronous,
-  // so a plain copy can stand in for it and be put back before anything else runs.
+  return withQuietEnv(() => {
+    const docs = YAML.parseAllDocuments(text, options);
+    return Array.isArray(docs) ? docs : [docs];
+  });
+}
+
+/**
+ * Run `parse` with a plain object as process.env. yaml's Parser reads process.env.LOG_TOKENS once
+ * per token, and reading process.env is a call into C++ each time (about a quarter of the parse
+ * time for a notice). Parsing is synchronous, so a plain copy can stand in for it and be put back
+ * before anything else runs.
+ */
+function withQuietEnv<T>(parse: () => T): T {
   const env = process.env;
   process.env = { LOG_TOKENS: env.LOG_TOKENS, LOG_STREAM: env.LOG_STREAM };
   try {
-    const docs = YAML.parseAllDocuments(text, options);
-    return Array.isArray(docs) ? docs : [docs];
+    return parse();
   } finally {
     process.env = env;
   }
+}
+
+/**
+ * Give a notice read by the fast path a `doc` that is composed on first use (to position a
+ * diagnostic, or to read comments). Enumerable, so a copy made with `{ ...loaded }` has the
+ * document too (composed then).
+ */
+function lazyDocument(result: LoadedNotice): void {
+  let doc: Document.Parsed | undefined;
+  Object.defineProperty(result, 'doc', {
+    configurable: true,
+    enumerable: true,
+    get: () => (doc ??= parseYaml(result.text, new LineCounter())[0]),
+  });
 }
 
 /** Sort by position and drop exact repeats (yaml and the node walk can report one thing twice). */

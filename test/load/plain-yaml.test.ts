@@ -1,0 +1,186 @@
+/**
+ * The loader's fast path (plain data from yaml's syntax tree) must give exactly what the full
+ * path (a composed Document) gives, or give up. Held to that on every fixture and on mutated
+ * notices: same data, same line table, same load and validation diagnostics.
+ */
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { loadNotice, MAX_DEPTH, type LoadedNotice } from '../../src/load/read-notice.js';
+import { readPlainYaml } from '../../src/load/plain-yaml.js';
+import { validateNotice } from '../../src/validate/validate-notice.js';
+import { tree } from '../helpers/files.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const yamlFiles = [...tree(path.join(root, 'test/fixtures'))]
+  .map(([name, bytes]) => ({ name: `test/fixtures/${name}`, bytes }))
+  .concat([...tree(path.join(root, 'notices'))].map(([name, bytes]) => ({ name: `notices/${name}`, bytes })))
+  .filter((f) => /\.ya?ml$/.test(f.name));
+
+const tookFastPath = (loaded: LoadedNotice) => Boolean(Object.getOwnPropertyDescriptor(loaded, 'doc')?.get);
+
+/** Load both ways and return what differs (empty when nothing does). */
+function differences(source: Uint8Array | string, file: string): { fast: boolean; diffs: string[] } {
+  const fast = loadNotice(source, file);
+  const full = loadNotice(source, file, { fast: false });
+  const diffs: string[] = [];
+  if (!isDeepStrictEqual(fast.data, full.data)) diffs.push('data');
+  if (!isDeepStrictEqual(fast.diagnostics, full.diagnostics)) diffs.push('load diagnostics');
+  if (!isDeepStrictEqual(fast.lineCounter.lineStarts, full.lineCounter.lineStarts)) diffs.push('line starts');
+  if (!isDeepStrictEqual(validateNotice(fast).diagnostics, validateNotice(full).diagnostics)) diffs.push('validation diagnostics');
+  return { fast: tookFastPath(fast), diffs };
+}
+
+describe('fast path agrees with the full path', () => {
+  it(`on every YAML fixture and notice (${yamlFiles.length} files)`, () => {
+    let fast = 0;
+    for (const { name, bytes } of yamlFiles) {
+      const result = differences(bytes, name);
+      expect(result.diffs, name).toEqual([]);
+      if (result.fast) fast++;
+    }
+    // Valid notices take the fast path; the invalid fixtures mostly do not.
+    expect(fast).toBeGreaterThan(yamlFiles.length / 3);
+    expect(fast).toBeLessThan(yamlFiles.length);
+  });
+
+  it('on 600 mutations of the two notices', () => {
+    const bases = ['notices/kaspersky-technical-support.yaml', 'notices/praxisportal.yaml'].map((f) => readFileSync(path.join(root, f), 'utf8'));
+    const random = mulberry32(20261128);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const inserts = [':', ': ', '-', '- ', ' ', '  ', '\t', '#', ' #', '"', "'", '[', ']', '{', '}', '&a ', '*a', '!!str ', '|', '>', '\n', '? ', ',', '\\', '\\u202E', '~', '0x1F', 'True', '.nan', '<<: ', '__proto__: ', '---\n', '...\n', '%YAML 1.2\n'];
+    let fast = 0;
+    let full = 0;
+    for (let i = 0; i < 600; i++) {
+      let text = pick(bases);
+      for (let n = 1 + Math.floor(random() * 3); n > 0; n--) text = mutate(text, random, pick, inserts);
+      const result = differences(text, `mutant-${i}.yaml`);
+      expect(result.diffs, `mutant ${i}:\n${text}`).toEqual([]);
+      if (result.fast) fast++;
+      else full++;
+    }
+    // Both paths are exercised, so the comparison means something.
+    expect(fast).toBeGreaterThan(100);
+    expect(full).toBeGreaterThan(100);
+  });
+});
+
+describe('readPlainYaml', () => {
+  const read = (text: string) => readPlainYaml(text, () => undefined, MAX_DEPTH);
+  const options = { version: '1.2', schema: 'core', stringKeys: true, strict: true, uniqueKeys: false, merge: false } as const;
+
+  it.each([
+    'v: ~\nw: null\nx: NULL\ny:\nz: ""',
+    'a: true\nb: True\nc: FALSE\nd: yes\ne: no\nf: on',
+    'a: 12\nb: +12\nc: -0\nd: 012\ne: 0o17\nf: 0x1F\ng: 1_000\nh: 0b101\ni: 99999999999999999999',
+    'a: 1.5\nb: .5\nc: 1.\nd: 1e3\ne: -2.5E-3\nf: .inf\ng: -.Inf\nh: +.INF\ni: .NaN\nj: 1.0',
+    "a: '012'\nb: \"true\"\nc: 'it''s'\nd: \"tab\\there \\u00e9\"\ne: 2021-06-01\nf: P1M",
+    'text: |\n  line one\n  line two\n\nkeep: |+\n  x\n\nstrip: >-\n  folded\n  text\n\n  para\n',
+    'plain: this is\n  one long\n  plain text\nafter: x # comment\n# full-line comment\nlast: y',
+    'list:\n  - a\n  - b: 1\n    c: [x, "y", 3]\n  -\n  - - nested\nempty: []\nkey with spaces: v\n"quoted key": w',
+    'a:\n- x\n- y\nb: x:y\nc: http://example.com/a#b',
+  ])('reads what yaml reads: %j', (text) => {
+    const data = read(text);
+    expect(data).toBeDefined();
+    expect(data).toEqual(YAML.parse(text, options));
+  });
+
+  it.each([
+    ['an anchor', 'a: &x 1\nb: 2'],
+    ['an alias', 'a: 1\nb: *a'],
+    ['a tag', 'a: !!str 1'],
+    ['a local tag', 'a: !thing x'],
+    ['a directive', '%YAML 1.2\n---\na: 1'],
+    ['a document start', '---\na: 1'],
+    ['a document end', 'a: 1\n...\n'],
+    ['two documents', 'a: 1\n---\nb: 2'],
+    ['a flow mapping', 'a: {b: 1}'],
+    ['a multi-line flow list', 'a: [x,\n  y]'],
+    ['a flow list with a trailing comma', 'a: [x, y, ]'],
+    ['a tab as indentation', 'a:\n\tb: 1'],
+    ['a duplicate key', 'a: 1\na: 2'],
+    ['a merge key', 'a: 1\n<<: {b: 2}'],
+    ['__proto__', '__proto__: {}\na: 1'],
+    ['constructor', 'constructor: x'],
+    ['an explicit key', '? a\n: 1'],
+    ['a mapping on the key line', 'a: b: c'],
+    ['a comment without a space', 'a: "x"#c'],
+    ['a key without a value', 'a: 1\nb\nc: 2'],
+    ['a multi-line key', '"a\n b": 1'],
+    ['a bidi escape', 'a: "x\\u202Ey"'],
+    ['a NUL escape', 'a: "x\\0y"'],
+    ['a lone surrogate escape', 'a: "\\uD800"'],
+    ['a bad escape', 'a: "\\q"'],
+    ['an unclosed quote', 'a: "open\nb: 1'],
+    ['an unclosed bracket', 'a: [x, y\nb: 1'],
+    ['a list at the top', '- a\n- b'],
+    ['a scalar at the top', 'just text'],
+    ['bad indentation', 'a:\n  b: 1\n c: 2'],
+    ['a key over 1024 characters', `${'k'.repeat(1030)}: 1`],
+  ])('gives up on %s', (_what, text) => {
+    expect(read(text)).toBeUndefined();
+  });
+
+  it('gives up beyond the nesting limit, and reads up to it', () => {
+    const nest = (depth: number) => {
+      let text = '';
+      for (let d = 0; d < depth; d++) text += `${'  '.repeat(d)}k${d}:\n`;
+      return `${text}${'  '.repeat(depth)}leaf: 1\n`;
+    };
+    expect(read(nest(MAX_DEPTH - 2))).toBeDefined();
+    expect(read(nest(MAX_DEPTH + 2))).toBeUndefined();
+    expect(loadNotice(nest(MAX_DEPTH + 2)).diagnostics.map((d) => d.code)).toContain('nesting-too-deep');
+  });
+
+  it('composes the Document when asked, once, and copies of the result have it too', () => {
+    const loaded = loadNotice(readFileSync(path.join(root, 'notices/praxisportal.yaml')), 'praxisportal.yaml');
+    expect(tookFastPath(loaded)).toBe(true);
+    const doc = loaded.doc!;
+    expect(loaded.doc).toBe(doc);
+    expect(doc.errors).toEqual([]);
+    expect(doc.toJS()).toEqual(loaded.data);
+    // A spread copy (as the lint command makes to rename the file) keeps the document.
+    expect({ ...loaded, file: 'other.yaml' }.doc).toBe(doc);
+  });
+});
+
+/** Apply one random edit: insert a token, delete characters, re-indent, duplicate or swap lines. */
+function mutate(text: string, random: () => number, pick: <T>(xs: readonly T[]) => T, inserts: readonly string[]): string {
+  const at = Math.floor(random() * text.length);
+  const lines = text.split('\n');
+  const line = Math.floor(random() * lines.length);
+  switch (Math.floor(random() * 6)) {
+    case 0:
+      return text.slice(0, at) + pick(inserts) + text.slice(at);
+    case 1:
+      return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 3));
+    case 2:
+      lines[line] = random() < 0.5 ? ` ${lines[line]}` : lines[line]!.replace(/^ /, '');
+      return lines.join('\n');
+    case 3:
+      lines.splice(line, 0, lines[line]!);
+      return lines.join('\n');
+    case 4: {
+      const next = Math.min(lines.length - 1, line + 1);
+      [lines[line], lines[next]] = [lines[next]!, lines[line]!];
+      return lines.join('\n');
+    }
+    default:
+      // Insert at a line start, where structure is decided.
+      lines[line] = pick(inserts) + lines[line];
+      return lines.join('\n');
+  }
+}
+
+/** Small seeded PRNG, so a failing mutant can be reproduced. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
