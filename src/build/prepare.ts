@@ -6,7 +6,9 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { Diagnostic } from '../diagnostics.js';
 import { loadPhrasePack, Phrases, type PhrasePack } from '../model/phrases.js';
 import type { Notice } from '../model/notice.js';
-import { checkNoticeFiles, locate, type CheckedFile } from '../validate/index.js';
+import { loadNotice } from '../load/read-notice.js';
+import { locate, type CheckedText } from '../validate/index.js';
+import { checkFilesParallel } from '../validate/parallel.js';
 
 /** A valid notice ready to render, with the phrases of each locale to render. */
 export interface PreparedNotice {
@@ -23,7 +25,7 @@ export interface PreparedNotice {
 export interface Prepared {
   notices: PreparedNotice[];
   diagnostics: Diagnostic[];
-  checked: CheckedFile[];
+  checked: CheckedText[];
 }
 
 /**
@@ -31,9 +33,10 @@ export interface Prepared {
  * @param files notice files
  * @param options.locales render only these locales (default: all declared)
  * @param options.templatesDir custom templates folder (may hold its own phrase packs)
+ * @param options.threads worker threads to read and validate a large set of files (default 1)
  */
-export async function prepareNotices(files: string[], options: { locales?: string[]; templatesDir?: string } = {}): Promise<Prepared> {
-  const checked = await checkNoticeFiles(files);
+export async function prepareNotices(files: string[], options: { locales?: string[]; templatesDir?: string; threads?: number } = {}): Promise<Prepared> {
+  const checked = await checkFilesParallel(files, options.threads ?? 1);
   const diagnostics: Diagnostic[] = checked.flatMap((c) => c.diagnostics);
   const notices: PreparedNotice[] = [];
   const seen = new Map<string, string>();
@@ -41,7 +44,8 @@ export async function prepareNotices(files: string[], options: { locales?: strin
     if (!c.notice) continue;
     const notice = c.notice;
     const report = (code: string, message: string, path: (string | number)[], at: 'key' | 'value' = 'value') => {
-      const place = locate(c.loaded, path, at);
+      // Positions come from the text, parsed again here (only when there is something to report).
+      const place = locate(loadNotice(c.text, c.file), path, at);
       diagnostics.push({ code, severity: 'error', message, file: c.file, line: place.line, column: place.column, path: path.join('.') });
     };
     const key = `${notice.id}@${notice.version}`;
@@ -72,7 +76,7 @@ export async function prepareNotices(files: string[], options: { locales?: strin
         report('unknown-phrase', `The phrase '${phrase}' does not exist in the phrase packs, so this override would never be used.${hint}`, ['phrases', name], 'key');
       }
     }
-    notices.push({ file: c.file, text: c.loaded.text, notice, locales, phrases });
+    notices.push({ file: c.file, text: c.text, notice, locales, phrases });
   }
   return { notices, diagnostics, checked };
 }

@@ -58,6 +58,27 @@ export async function validateNoticeFiles(files: readonly string[]): Promise<Fil
   });
 }
 
+/** A file read and validated, reduced to what crosses a thread boundary cheaply. */
+export interface CheckedText {
+  file: string;
+  /** The decoded text (BOM removed); positions in diagnostics refer to it. */
+  text: string;
+  /** Present when the file is valid. */
+  notice?: Notice;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Read and validate many files keeping the text and notice but not the parsed document.
+ * @param files paths, in the order results are wanted
+ */
+export async function checkNoticeTexts(files: readonly string[]): Promise<CheckedText[]> {
+  return mapFiles(files, async (file) => {
+    const { loaded, notice, diagnostics } = await checkNoticeFile(file);
+    return notice ? { file, text: loaded.text, notice, diagnostics } : { file, text: loaded.text, diagnostics };
+  });
+}
+
 /** Run `task` over `files` with at most 8 in flight; results in input order. */
 async function mapFiles<T>(files: readonly string[], task: (file: string) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(files.length);

@@ -1,8 +1,10 @@
 /**
- * Worker thread body for {@link validateFilesParallel}: validate the files it is given and post
- * the diagnostics back.
+ * Worker thread body for the parallel validation in parallel.ts: validate the files it is given
+ * and post back the diagnostics (and, for a build, the texts and notices).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { validateNoticeFiles } from './index.js';
+import { checkNoticeTexts, validateNoticeFiles } from './index.js';
+import type { WorkerMode } from './parallel.js';
 
-parentPort?.postMessage(await validateNoticeFiles(workerData as string[]));
+const { files, mode } = workerData as { files: string[]; mode: WorkerMode };
+parentPort?.postMessage(mode === 'notices' ? await checkNoticeTexts(files) : await validateNoticeFiles(files));

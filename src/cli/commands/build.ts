@@ -26,7 +26,7 @@ Options:
   --formats LIST        comma-separated: html,md,pdf (default: all three)
   --locales LIST        only these locales (default: every declared locale)
   --jobs N              PDFs printed at once (default: 2)
-  --render-threads N    worker threads for Markdown and HTML in large builds (default: 2)
+  --render-threads N    worker threads for validation, Markdown and HTML in large builds (default: 2)
   --paper a4|letter     PDF paper size (default: a4)
   --templates DIR       your own templates folder; files there replace built-in ones
   --print-timeout MS    time one PDF may take (default: 30000)
