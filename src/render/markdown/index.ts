@@ -2,11 +2,12 @@
  * Markdown output: the view assembled as a syntax tree (each text field parsed once, shared with
  * the HTML renderer) and printed by remark-stringify as canonical CommonMark.
  */
-import type { BlockContent, List, ListItem, Root, RootContent } from 'mdast';
+import type { BlockContent, List, ListItem, Nodes, Parents, Root, RootContent } from 'mdast';
+import { defaultHandlers, type Handle, type Info, type State } from 'mdast-util-to-markdown';
 import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import type { Block, NoticeView } from '../../model/view.js';
+import type { NoticeView } from '../../model/view.js';
 import { fieldBlocks, fieldInline } from '../field-tree.js';
 import { sanitizeTree } from './sanitize-tree.js';
 
@@ -21,7 +22,40 @@ const STRINGIFY_OPTIONS = {
 } as const;
 
 const processor = unified().use(remarkParse).use(remarkStringify, STRINGIFY_OPTIONS);
-const printer = unified().use(remarkStringify, STRINGIFY_OPTIONS);
+
+/**
+ * Printed top-level blocks, by a key naming their source (block kind + the Markdown text they come
+ * from). A notice's headings, standard sentences and legal-basis statements come from the phrase
+ * packs and recur in every notice of a locale; printing them is most of the cost of Markdown
+ * output. A block at the top of the document prints the same wherever it stands, except a list
+ * right after another list (it switches bullets), which is never taken from here.
+ */
+const printed = new Map<string, { text: string; bullet: string | undefined }>();
+const PRINTED_LIMIT = 20_000;
+/** Keys of the top-level nodes of the tree being printed (set by renderMarkdown). */
+let blockKeys: WeakMap<Nodes, string> | undefined;
+
+function remembered(type: 'heading' | 'paragraph' | 'list'): Handle {
+  const print = defaultHandlers[type] as Handle;
+  return (node: Nodes, parent: Parents | undefined, state: State, info: Info): string => {
+    const key = parent?.type === 'root' ? blockKeys?.get(node) : undefined;
+    if (key === undefined || (type === 'list' && state.bulletLastUsed !== undefined)) return print(node, parent, state, info);
+    const hit = printed.get(key);
+    if (hit) {
+      // What the list printer leaves behind for the next sibling.
+      if (type === 'list') state.bulletLastUsed = hit.bullet;
+      return hit.text;
+    }
+    const text = print(node, parent, state, info);
+    if (printed.size >= PRINTED_LIMIT) printed.clear();
+    printed.set(key, { text, bullet: state.bulletLastUsed });
+    return text;
+  };
+}
+
+const printer = unified().use(remarkStringify, { ...STRINGIFY_OPTIONS, handlers: { heading: remembered('heading'), paragraph: remembered('paragraph'), list: remembered('list') } });
+/** The same printer without the memory (for tests: both must print the same). */
+export const plainPrinter = unified().use(remarkStringify, STRINGIFY_OPTIONS);
 
 /** Canonical CommonMark for any Markdown text (stable output for the same meaning). */
 export function canonicalMarkdown(markdown: string): string {
@@ -32,28 +66,46 @@ export function canonicalMarkdown(markdown: string): string {
  * Render a notice view as Markdown.
  * @returns canonical CommonMark ending in a newline
  */
-export function renderMarkdown(view: NoticeView): string {
-  const children: RootContent[] = [
-    { type: 'heading', depth: 1, children: fieldInline(view.title) },
-    { type: 'paragraph', children: [{ type: 'emphasis', children: fieldInline(view.versionLine) }] },
-  ];
-  if (view.intro) children.push(...fieldBlocks(view.intro));
+export function renderMarkdown(view: NoticeView, options: { remember?: boolean } = {}): string {
+  const keys = new WeakMap<Nodes, string>();
+  const children: RootContent[] = [];
+  // A key names a block by its kind and the Markdown it is printed from (JSON, so no two differ
+  // only in where one text ends and the next begins).
+  const add = (kind: string, source: string | string[], nodes: RootContent[]) => {
+    nodes.forEach((node, i) => {
+      keys.set(node, JSON.stringify([kind, i, source]));
+      children.push(node);
+    });
+  };
+  add('h1', view.title, [{ type: 'heading', depth: 1, children: fieldInline(view.title) }]);
+  add('em', view.versionLine, [{ type: 'paragraph', children: [{ type: 'emphasis', children: fieldInline(view.versionLine) }] }]);
+  if (view.intro) add('md', view.intro, fieldBlocks(view.intro));
   for (const section of view.sections) {
-    if (section.heading) children.push({ type: 'heading', depth: 2, children: fieldInline(section.heading) });
-    for (const block of section.blocks) children.push(...renderBlock(block));
+    if (section.heading) add('h2', section.heading, [{ type: 'heading', depth: 2, children: fieldInline(section.heading) }]);
+    for (const block of section.blocks) {
+      if (block.type === 'paragraph') add('md', block.md, fieldBlocks(block.md));
+      else {
+        const items = (block.type === 'list' ? block.items : block.fallback).map((item) => item.md);
+        add('ul', items, [listOf(items)]);
+      }
+    }
   }
-  const tree: Root = { type: 'root', children };
-  return printer.stringify(sanitizeTree(tree));
+  const tree = sanitizeTree({ type: 'root', children });
+  if (options.remember === false) return plainPrinter.stringify(tree);
+  // Sanitising copies what it changes; a copied node is printed afresh.
+  blockKeys = keys;
+  try {
+    return printer.stringify(tree);
+  } finally {
+    blockKeys = undefined;
+  }
 }
 
-function renderBlock(block: Block): RootContent[] {
-  if (block.type === 'paragraph') return fieldBlocks(block.md);
-  const items = block.type === 'list' ? block.items : block.fallback;
-  const list: List = {
+function listOf(items: string[]): List {
+  return {
     type: 'list',
     ordered: false,
     spread: false,
-    children: items.map((item): ListItem => ({ type: 'listItem', spread: false, children: fieldBlocks(item.md) as BlockContent[] })),
+    children: items.map((md): ListItem => ({ type: 'listItem', spread: false, children: fieldBlocks(md) as BlockContent[] })),
   };
-  return [list];
 }
