@@ -4,11 +4,11 @@
  * A failure or an interruption leaves the previous output as it was.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { buildView, type NoticeView } from '../model/view.js';
+import { buildView, plainTitle, titleOf } from '../model/view.js';
 import { loadPhrasePack, Phrases } from '../model/phrases.js';
 import { escapeMarkdown } from '../model/format.js';
 import { renderHtml, loadTemplateSet, TemplateError, type TemplateSet } from '../render/html/index.js';
@@ -47,7 +47,7 @@ export interface BuildOptions {
   signal?: AbortSignal;
   /** Folder of the content-addressed cache; undefined builds everything afresh. */
   cacheDir?: string;
-  /** Worker threads for Markdown and HTML (default 1: this thread). */
+  /** Worker threads for validation, Markdown and HTML (default 1: this thread). */
   renderThreads?: number;
   /** Build only this share of the notices: `{ index: 1..count, count }` (by a hash of the notice id). */
   shard?: { index: number; count: number };
@@ -103,7 +103,8 @@ export class OutputError extends Error {
 interface Job {
   prepared: PreparedNotice;
   locale: string;
-  view: NoticeView;
+  /** Plain-text title (manifest, PDF footer); the view itself is built where it is rendered. */
+  title: string;
 }
 
 /**
@@ -122,7 +123,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   const fail = (diagnostics: Diagnostic[], failures: BuildResult['failures'] = []): BuildResult => ({ ok: false, diagnostics, manifest: [], failures, timings });
 
-  const prepared = await time('validate', () => prepareNotices(options.files, { locales: options.locales, templatesDir: options.templatesDir }));
+  const prepared = await time('validate', () => prepareNotices(options.files, { locales: options.locales, templatesDir: options.templatesDir, threads: options.renderThreads ?? 1 }));
   if (prepared.diagnostics.some((d) => d.severity === 'error')) return fail(prepared.diagnostics);
 
   let templates: TemplateSet;
@@ -169,7 +170,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const failures: BuildResult['failures'] = [];
     const jobs: Job[] = [];
     for (const p of prepared.notices) {
-      for (const locale of p.locales) jobs.push({ prepared: p, locale, view: buildView(p.notice, p.phrases.get(locale)!) });
+      for (const locale of p.locales) jobs.push({ prepared: p, locale, title: plainTitle(titleOf(p.notice, locale)) });
     }
     const total = jobs.length * options.formats.length;
     let done = 0;
@@ -201,7 +202,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       return work;
     };
     const rel = (job: Job, format: Format) => `${job.prepared.notice.id}/${job.prepared.notice.version}/${job.locale}.${format}`;
-    const entryOf = (job: Job, format: Format) => ({ notice: job.prepared.notice.id, version: job.prepared.notice.version, locale: job.locale, format, title: job.view.titleText });
+    const entryOf = (job: Job, format: Format) => ({ notice: job.prepared.notice.id, version: job.prepared.notice.version, locale: job.locale, format, title: job.title });
 
     const pdfKey = (job: Job) => cache?.key(job.prepared.text, job.locale, 'pdf', options.paper);
 
@@ -222,11 +223,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const md = wantMd && !mdHit;
         const html = wantHtml && !htmlHit;
         if (md || html) {
-          tasks.push({ view: job.view, md, html });
+          tasks.push({ notice: job.prepared.notice, locale: job.locale, md, html });
           owners.push({ job, mdKey, htmlKey });
         }
       }
-      await renderAll(tasks, templates, options.templatesDir, Math.max(1, options.renderThreads ?? 1), async (index, result) => {
+      const phrasesOf = (index: number) => owners[index]!.job.prepared.phrases.get(owners[index]!.job.locale)!;
+      await renderAll(tasks, templates, options.templatesDir, Math.max(1, options.renderThreads ?? 1), phrasesOf, async (index, result) => {
         const { job, mdKey, htmlKey } = owners[index]!;
         for (const [format, text, key] of [['md', result.md, mdKey], ['html', result.html, htmlKey]] as const) {
           if (text === undefined) continue;
@@ -254,8 +256,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const worker = async () => {
           for (let job = queue.shift(); job && !stop; job = queue.shift()) {
             checkAbort();
-            const html = renderHtml(job.view, templates, { pdf: true, fontFaces: fonts });
-            const printOptions = { paper: options.paper, title: job.view.titleText, lang: job.locale, date: job.prepared.notice.effectiveDate, timeoutMs: options.printTimeoutMs ?? 30_000, footerFontCss: footerFonts };
+            const view = buildView(job.prepared.notice, job.prepared.phrases.get(job.locale)!);
+            const html = renderHtml(view, templates, { pdf: true, fontFaces: fonts });
+            const printOptions = { paper: options.paper, title: job.title, lang: job.locale, date: job.prepared.notice.effectiveDate, timeoutMs: options.printTimeoutMs ?? 30_000, footerFontCss: footerFonts };
             const store = async (pdf: Buffer) => {
               const key = pdfKey(job);
               if (key) await cache!.put(key, pdf);
@@ -318,7 +321,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         copies.map(async (e) => {
           const latest = `${e.notice}/latest/${e.locale}.${e.format}`;
           await ensureDir(path.dirname(path.join(staging, latest)));
-          await copyFile(path.join(staging, e.path), path.join(staging, latest));
+          // A hard link: the same bytes under a second name, without writing them twice (half
+          // the output of a build); a copy where the file system has no hard links.
+          await link(path.join(staging, e.path), path.join(staging, latest)).catch(() => copyFile(path.join(staging, e.path), path.join(staging, latest)));
           manifest.push({ ...e, path: latest });
         }),
       );

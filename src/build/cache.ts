@@ -80,9 +80,17 @@ export class BuildCache {
     return new BuildCache(dir, sharedFingerprint);
   }
 
+  /** Hash of each notice text seen: a notice has a key per locale and format, its text is hashed once. */
+  private textHashes = new Map<string, string>();
+
   /** The key of one document. */
   key(noticeText: string, locale: string, format: string, options: string): string {
-    return createHash('sha256').update(this.base).update('\u0000').update(noticeText).update('\u0000').update(`${locale}|${format}|${options}`).digest('hex');
+    let text = this.textHashes.get(noticeText);
+    if (!text) {
+      text = createHash('sha256').update(noticeText).digest('hex');
+      this.textHashes.set(noticeText, text);
+    }
+    return createHash('sha256').update(this.base).update('\u0000').update(text).update('\u0000').update(`${locale}|${format}|${options}`).digest('hex');
   }
 
   private file(key: string): string {
@@ -104,8 +112,21 @@ export class BuildCache {
   /** Store bytes (atomically; a failure to cache never fails the build). */
   async put(key: string, bytes: Buffer): Promise<void> {
     this.used.add(key);
-    await writeCacheFile(this.file(key), bytes);
+    const file = this.file(key);
+    // 256 subfolders: made once each, not once per entry.
+    const dir = path.dirname(file);
+    let made = this.dirs.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true }).then(
+        () => true,
+        () => false,
+      );
+      this.dirs.set(dir, made);
+    }
+    if (await made) await writeCacheFile(file, bytes, { dirExists: true });
   }
+
+  private dirs = new Map<string, Promise<boolean>>();
 
   /**
    * Remove entries no build has used for `maxAgeDays` (hits refresh an entry's time), so the cache

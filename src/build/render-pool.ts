@@ -7,7 +7,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { NoticeView } from '../model/view.js';
+import type { Notice } from '../model/notice.js';
+import { loadPhrasePack, Phrases } from '../model/phrases.js';
+import { buildView } from '../model/view.js';
 import { renderHtml, TemplateError, type TemplateSet } from '../render/html/index.js';
 import { renderMarkdown } from '../render/markdown/index.js';
 
@@ -21,9 +23,13 @@ const WORKER = fileURLToPath(new URL('./render-worker.js', import.meta.url));
 export const POOL_THRESHOLD = 400;
 const BATCH = 8;
 
-/** One view to render, and in which formats. */
+/**
+ * One notice in one locale to render, and in which formats. The view is built where it is
+ * rendered: in a worker, that keeps the main thread free and sends the notice, not the larger view.
+ */
 export interface RenderTask {
-  view: NoticeView;
+  notice: Notice;
+  locale: string;
   md: boolean;
   html: boolean;
 }
@@ -42,25 +48,38 @@ export interface SerializedTemplateError {
   column: number;
 }
 
-/** Render one task in this thread. */
-export function renderTask(task: RenderTask, templates: TemplateSet): Rendered {
-  return { md: task.md ? renderMarkdown(task.view) : undefined, html: task.html ? renderHtml(task.view, templates) : undefined };
+/** Render one task in this thread, with the phrases of its locale. */
+export function renderTask(task: RenderTask, templates: TemplateSet, phrases: Phrases): Rendered {
+  const view = buildView(task.notice, phrases);
+  return { md: task.md ? renderMarkdown(view) : undefined, html: task.html ? renderHtml(view, templates) : undefined };
+}
+
+/**
+ * The phrases for a task from the phrase packs (as a worker finds them; the main thread has them
+ * prepared already).
+ */
+export async function phrasesFor(task: RenderTask, templatesDir: string | undefined): Promise<Phrases> {
+  const pack = await loadPhrasePack(task.locale, templatesDir);
+  if (!pack) throw new Error(`There is no phrase pack for '${task.locale}'.`);
+  return new Phrases(task.locale, pack, task.notice.phrases);
 }
 
 /**
  * Render tasks, calling `onResult` as each finishes (not necessarily in order).
  * @param threads worker threads to use; 1 renders here
+ * @param phrases the phrases of a task, when it is rendered here
  */
 export async function renderAll(
   tasks: RenderTask[],
   templates: TemplateSet,
   templatesDir: string | undefined,
   threads: number,
+  phrases: (index: number) => Phrases,
   onResult: (index: number, result: Rendered) => Promise<void>,
 ): Promise<void> {
   const usable = import.meta.url.endsWith('.js') && existsSync(WORKER);
   if (threads <= 1 || tasks.length < POOL_THRESHOLD || !usable) {
-    for (let i = 0; i < tasks.length; i++) await onResult(i, renderTask(tasks[i]!, templates));
+    for (let i = 0; i < tasks.length; i++) await onResult(i, renderTask(tasks[i]!, templates, phrases(i)));
     return;
   }
   let next = 0;

@@ -1,15 +1,18 @@
 /**
- * Worker thread body for {@link renderAll}: load the template set once, then render each batch
- * of views it is sent.
+ * Worker thread body for {@link renderAll}: load the template set once, then build and render
+ * the view of each notice and locale in the batches it is sent.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadTemplateSet, TemplateError } from '../render/html/index.js';
-import { renderTask, type RenderTask } from './render-pool.js';
+import { phrasesFor, renderTask, type RenderTask } from './render-pool.js';
 
-const templates = await loadTemplateSet((workerData as { templatesDir?: string }).templatesDir);
-parentPort?.on('message', (batch: RenderTask[]) => {
+const { templatesDir } = workerData as { templatesDir?: string };
+const templates = await loadTemplateSet(templatesDir);
+parentPort?.on('message', async (batch: RenderTask[]) => {
   try {
-    parentPort?.postMessage({ results: batch.map((task) => renderTask(task, templates)) });
+    const results = [];
+    for (const task of batch) results.push(renderTask(task, templates, await phrasesFor(task, templatesDir)));
+    parentPort?.postMessage({ results });
   } catch (error) {
     if (error instanceof TemplateError) parentPort?.postMessage({ error: { message: error.message.replace(/^[^:]+:\d+:\d+: /, ''), file: error.file, line: error.line, column: error.column } });
     else parentPort?.postMessage({ error: (error as Error).message ?? String(error) });

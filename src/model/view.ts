@@ -335,7 +335,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
   }
   clausesAfter('end');
 
-  const title = t(notice.title) ?? notice.id;
+  const title = titleOf(notice, locale);
   return {
     id: notice.id,
     version: notice.version,
@@ -345,13 +345,23 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     dir: direction(locale),
     locales: notice.locales,
     title,
-    titleText: title.replace(/[*_`\\]/g, ''),
+    titleText: plainTitle(title),
     versionLine: p('meta.version', { version: esc(notice.version), date: esc(formatDate(notice.effectiveDate, locale)) }),
     contentsHeading: p('headings.contents'),
     intro: t(notice.intro),
     sections: ordered,
     toc: ordered.filter((s) => s.heading).map((s) => ({ id: s.id, heading: s.heading! })),
   };
+}
+
+/** The notice's title in a locale (Markdown), or its id when it has none there. */
+export function titleOf(notice: Notice, locale: string): string {
+  return notice.title?.[locale] ?? notice.id;
+}
+
+/** The title as plain text (Markdown marks removed), for file metadata and PDF footers. */
+export function plainTitle(title: string): string {
+  return title.replace(/[*_`\\]/g, '');
 }
 
 function nonEmpty(block: Block): boolean {
