@@ -6,7 +6,8 @@
 //   npm run bench -- --count 200  any size
 //
 // Each step runs the real CLI in its own process; wall time is measured around the process,
-// peak memory (sum of PSS) is sampled every 50 ms over the process and all its children (Chromium included).
+// peak memory (sum of PSS) is sampled over the process and all its children (Chromium included),
+// every 50 ms for the first 3 s and every second after that.
 // Prints a table and writes bench/results.json.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -56,10 +57,17 @@ function measure(args, options = {}) {
     const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, CI: 'true', NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
+    // Reading Chromium's smaps_rollup is not free: sampled every 100 ms it took 40% of a core
+    // from the PDF build it measured. Every 50 ms for the first 3 s (short steps), then every second.
     let peak = 0;
-    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 50);
+    let timer;
+    const sample = () => {
+      peak = Math.max(peak, treeRss(child.pid));
+      timer = setTimeout(sample, performance.now() - start < 3000 ? 50 : 1000);
+    };
+    timer = setTimeout(sample, 50);
     child.on('exit', (code) => {
-      clearInterval(timer);
+      clearTimeout(timer);
       const ms = performance.now() - start;
       if (!options.allowFail && code !== 0 && !(options.okCodes ?? []).includes(code)) {
         console.error(`failed (${code}): noticekit ${args.join(' ')}\n${stderr}`);
