@@ -111,4 +111,22 @@ describe('PDF', () => {
     const huge = `<!DOCTYPE html><html lang="en"><body>${'<p>word </p>'.repeat(200_000)}</body></html>`;
     await expect(printer.print(huge, { paper: 'a4', title: 'x', lang: 'en', date: '2025-01-01', timeoutMs: 200 })).rejects.toThrow(/longer than 200 ms|timeout|Timed out/i);
   });
+
+  it('replaces the browser after its share of documents, in the middle of concurrent prints, and keeps printing', async () => {
+    // Replacing a healthy browser is not a crash: a limit of one crash launch does not stop it.
+    const small = new PdfPrinter(findChromium(), 2, 1, 3);
+    try {
+      const view = await viewOf(PRAXIS, 'en');
+      const html = renderHtml(view, await loadTemplateSet(), { pdf: true, fontFaces: await fontFaceCss() });
+      const options: PrintOptions = { paper: 'a4', title: view.titleText, lang: 'en', date: view.effectiveDate, timeoutMs: 30_000 };
+      const pdfs = await Promise.all(Array.from({ length: 8 }, () => small.print(html, options)));
+      // 8 documents, 3 per browser: three browsers.
+      expect(small.launchCount).toBe(3);
+      // Same bytes from every browser, and real text in them.
+      expect(new Set(pdfs.map((p) => p.toString('base64'))).size).toBe(1);
+      expect((await pdfText(pdfs[7]!)).pages.join(' ')).toContain(view.titleText);
+    } finally {
+      await small.close();
+    }
+  });
 });

@@ -230,9 +230,18 @@ export class PdfPrinter {
    * @returns the PDF bytes, with fixed dates
    */
   async print(html: string, options: PrintOptions): Promise<Buffer> {
-    while (this.recycling) await this.recycling;
-    await this.recycle();
-    await this.start();
+    // Wait for a browser that has documents left: every await lets other callers in, so the
+    // state is checked again after each.
+    let started = false;
+    for (;;) {
+      if (this.recycling) await this.recycling;
+      else if (this.printed >= this.reuseLimit && this.browser?.connected) await this.recycle();
+      else if (!this.browser?.connected && !started) {
+        // Once per call: a browser that dies at once fails this document (below), not forever.
+        started = true;
+        await this.start();
+      } else break;
+    }
     this.printed++;
     this.inFlight++;
     let page: Page | undefined;
