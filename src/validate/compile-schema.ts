@@ -8,16 +8,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import standaloneModule from 'ajv/dist/standalone/index.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { noticeSchema, SCHEMA_PATH } from './schema.js';
 
-// ajv-formats and ajv's standalone are CommonJS; under NodeNext their default exports arrive wrapped.
+// ajv is CommonJS and only needed to compile (the precompiled validator needs only its small
+// runtime helpers): it is required on first use, not loaded by every CLI run (~50 ms).
+const require = createRequire(import.meta.url);
 type AddFormats = (ajv: Ajv2020, formats: string[]) => Ajv2020;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
 type Standalone = (ajv: Ajv2020, validate: ValidateFunction) => string;
-const standaloneCode = ((standaloneModule as unknown as { default?: Standalone }).default ?? standaloneModule) as unknown as Standalone;
+const cjsDefault = <T>(module: unknown): T => ((module as { default?: T }).default ?? module) as T;
 
 /** Where the precompiled validator lives (beside this module in dist/). */
 export const STANDALONE_PATH = fileURLToPath(new URL('./notice-validator.cjs', import.meta.url));
@@ -31,9 +30,23 @@ let compiled: ValidateFunction | undefined;
  */
 const AJV_OPTIONS = { strict: true, allErrors: true, coerceTypes: false, $data: false, useDefaults: false, validateFormats: true, unicode: false } as const;
 
+/**
+ * ajv 8 marks `unicode` deprecated (still honoured, see its limitLength.js) and says so on every
+ * compile; that one notice is dropped, everything else goes to the console. Should a later ajv
+ * ignore the option, lengths are counted in code points again: correct, only slower.
+ */
+const AJV_LOGGER = {
+  log: (...args: unknown[]) => console.log(...args),
+  warn: (...args: unknown[]) => {
+    if (!String(args[0]).startsWith('DEPRECATED: option unicode')) console.warn(...args);
+  },
+  error: (...args: unknown[]) => console.error(...args),
+};
+
 function newAjv(source: boolean): Ajv2020 {
-  const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source } });
-  addFormats(ajv, ['date', 'email', 'uri']);
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source }, logger: AJV_LOGGER });
+  cjsDefault<AddFormats>(require('ajv-formats'))(ajv, ['date', 'email', 'uri']);
   return ajv;
 }
 
@@ -45,7 +58,7 @@ export function schemaHash(): string {
 /** Standalone CommonJS source of the validator, stamped with the schema's hash. */
 export function standaloneValidatorSource(): string {
   const ajv = newAjv(true);
-  return `// Generated from schema/notice.schema.json by scripts/build-validator.mjs.\n// schema-sha256: ${schemaHash()}\n${standaloneCode(ajv, ajv.compile(noticeSchema()))}`;
+  return `// Generated from schema/notice.schema.json by scripts/build-validator.mjs.\n// schema-sha256: ${schemaHash()}\n${cjsDefault<Standalone>(require('ajv/dist/standalone/index.js'))(ajv, ajv.compile(noticeSchema()))}`;
 }
 
 /** Load a precompiled validator if it exists and matches the schema. */
@@ -53,7 +66,7 @@ export function loadStandalone(file: string): ValidateFunction | undefined {
   if (!existsSync(file)) return undefined;
   const head = readFileSync(file, 'utf8').slice(0, 300);
   if (!head.includes(`schema-sha256: ${schemaHash()}`)) return undefined;
-  return createRequire(import.meta.url)(file) as ValidateFunction;
+  return require(file) as ValidateFunction;
 }
 
 /** The validator (strict, all errors, no coercion, no $data): precompiled when possible. */
