@@ -49,9 +49,7 @@ async function inShares<T>(files: readonly string[], jobs: number, mode: WorkerM
   const inWorkers = shares.slice(1).map(
     (share) =>
       new Promise<T[]>((resolve, reject) => {
-        // A larger young generation: parsing makes many short-lived objects, and fewer scavenges
-        // of a bigger space cost less in all.
-        const worker = new Worker(WORKER, { workerData: { files: share, mode }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+        const worker = new Worker(WORKER, { workerData: { files: share, mode } });
         worker.once('message', (result: T[]) => resolve(result));
         worker.once('error', reject);
         worker.once('exit', (code) => {
@@ -62,5 +60,3 @@ async function inShares<T>(files: readonly string[], jobs: number, mode: WorkerM
   const results = await Promise.all([here(shares[0]!), ...inWorkers]);
   return results.flat();
 }
-
-const YOUNG_GENERATION_MB = 48;
