@@ -2,11 +2,11 @@
  * `noticekit build` end to end, through `run(argv, io)`: real files, real Chromium.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'parse5';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { tree } from '../helpers/files.js';
 import YAML from 'yaml';
 import { walkNotice } from '../../src/validate/index.js';
@@ -16,8 +16,16 @@ import { fakeIO } from '../cli/fake-io.js';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const env = { PATH: process.env.PATH, CI: 'true' };
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the tests. */
 function tmp(): string {
-  return mkdtempSync(path.join(os.tmpdir(), 'noticekit-build-'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'noticekit-build-'));
+  made.push(dir);
+  return dir;
 }
 
 

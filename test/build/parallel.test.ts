@@ -3,10 +3,10 @@
  * bytes one thread writes.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { tree } from '../helpers/files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -15,6 +15,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 describe('build --render-threads', () => {
   it('renders the same Markdown and HTML with 2 threads as with 1', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'noticekit-par-build-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-corpus.mjs'), '--count', '180', '--out', path.join(dir, 'corpus')]);
     const build = (jobs: string) => {
       const out = path.join(dir, `out-${jobs}`);

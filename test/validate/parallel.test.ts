@@ -3,16 +3,17 @@
  * what one thread reports.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe('validate --jobs', () => {
   it('gives the same diagnostics with 2 threads as with 1', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'noticekit-par-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-corpus.mjs'), '--count', '80', '--out', dir]);
     // Two broken files, one early and one late, so both threads have something to say.
     for (const name of ['notice-0003.yaml', 'notice-0077.yaml']) {
