@@ -90,6 +90,7 @@ export const MAX_MARKDOWN_LINES = 500;
 export const MAX_MARKDOWN_DELIMITERS = 1000;
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
+const STARTS_WITH_LETTER = /^\p{L}/u;
 
 /**
  * The Markdown parser takes time that grows much faster than the text for deep nesting
@@ -98,6 +99,9 @@ const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
  * before anything parses them.
  */
 function findComplexity(text: string): MarkdownProblem | undefined {
+  // Most texts: one line starting with a letter (no quote or list marker, so no nesting) and too
+  // short to hold too many delimiters.
+  if (text.length <= MAX_MARKDOWN_DELIMITERS && STARTS_WITH_LETTER.test(text) && text.indexOf('\n') < 0) return undefined;
   let delimiters = 0;
   let lineNo = 0;
   let offset = 0;

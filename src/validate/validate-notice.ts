@@ -243,9 +243,16 @@ const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback
 /** True if `code` is an assigned ISO 3166-1 alpha-2 country code (XK, Kosovo, is accepted as the EU uses it). */
 export function isCountryCode(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code)) return false;
-  const name = regionNames.of(code);
-  return name !== undefined && name !== code;
+  // Asking Intl is slow next to a lookup, and there are only 676 two-letter codes.
+  let known = countryCodes.get(code);
+  if (known === undefined) {
+    const name = regionNames.of(code);
+    known = name !== undefined && name !== code;
+    countryCodes.set(code, known);
+  }
+  return known;
 }
+const countryCodes = new Map<string, boolean>();
 
 function checkSemantics(loaded: LoadedNotice, report: Report): void {
   const data = loaded.data as Record<string, unknown>;
