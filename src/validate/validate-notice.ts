@@ -306,6 +306,21 @@ function checkSemantics(loaded: LoadedNotice, report: Report): void {
     }
   });
 
+  // A clause-scoped phrase override (`<clause-id>:<phrase>`) naming no clause would never be used.
+  const phrases = data.phrases;
+  if (phrases !== null && typeof phrases === 'object' && !Array.isArray(phrases)) {
+    for (const name of Object.keys(phrases)) {
+      const colon = name.indexOf(':');
+      if (colon <= 0) continue;
+      const clause = name.slice(0, colon);
+      if (ids.has(clause)) continue;
+      const known = [...ids.keys()];
+      const guess = known.length > 0 ? closest(clause, known) : undefined;
+      const hint = guess && distance(clause, guess) <= 3 ? ` Did you mean '${guess}:${name.slice(colon + 1)}'?` : '';
+      report('unknown-reference', `The phrase override '${name}' names the clause '${clause}', but no clause has that id, so it would never be used.${hint}`, ['phrases', name], 'key');
+    }
+  }
+
   for (const ref of refs) {
     const found = ids.get(ref.value);
     const kind = KIND_WORDS[ref.target] ?? ref.target;

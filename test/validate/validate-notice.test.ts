@@ -42,3 +42,19 @@ describe('locales', () => {
     expect(diagnostics.map((d) => [d.code, d.path])).toEqual([['invalid-locale', 'locales[2]']]);
   });
 });
+
+describe('phrase overrides', () => {
+  it('a clause-scoped override naming no clause is reported at its key, with the likely clause', () => {
+    const text = reference.replace('phrases:\n', 'phrases:\n  suport:legalBasis.citation:\n    lv: "x"\n    en: "x"\n');
+    const { diagnostics, notice } = validateNotice(loadNotice(text, 'typo.yaml'));
+    expect(notice).toBeUndefined();
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'unknown-reference', line: 19, column: 3 });
+    expect(diagnostics[0]!.message).toContain("Did you mean 'support:legalBasis.citation'?");
+  });
+
+  it('a clause-scoped override naming a real clause is accepted', () => {
+    const text = reference.replace('phrases:\n', 'phrases:\n  support:legalBasis.citation:\n    lv: "x"\n    en: "x"\n');
+    expect(validateNotice(loadNotice(text, 'ok.yaml')).diagnostics).toEqual([]);
+  });
+});
