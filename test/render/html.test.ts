@@ -76,6 +76,28 @@ describe('HTML', () => {
     expect(markdownToHtml('a & b < c "d"')).toBe('<p>a &amp; b &lt; c &quot;d&quot;</p>');
   });
 
+  it('links references to the definitions of the same text, with the same URL rule, and never prints a definition', () => {
+    const links = (markdown: string) =>
+      elements(parse(`<body>${markdownToHtml(markdown)}</body>`))
+        .filter((el) => el.tagName === 'a')
+        .map((a) => [attr(a, 'href'), text(a)]);
+    const texts = 'See [the policy][p], [P] and [p][] or [q].\n\n[p]: https://example.com/privacy\n[q]: mailto:dpo@example.com';
+    expect(links(texts)).toEqual([
+      ['https://example.com/privacy', 'the policy'],
+      ['https://example.com/privacy', 'P'],
+      ['https://example.com/privacy', 'p'],
+      ['mailto:dpo@example.com', 'q'],
+    ]);
+    expect(markdownToHtml(texts)).not.toContain('example.com/privacy\n');
+    expect(text(parse(markdownToHtml(texts)))).not.toContain('[p]:');
+    // An unsafe definition gives text, not a link; an undefined label stays as written.
+    const unsafe = markdownToHtml('Click [here][x] or [there][none].\n\n[x]: javascript:alert(1)');
+    expect(links('Click [here][x].\n\n[x]: javascript:alert(1)')).toEqual([]);
+    expect(unsafe).not.toContain('javascript:');
+    expect(text(parse(unsafe))).toContain('here');
+    expect(text(parse(unsafe))).toContain('[there][none]');
+  });
+
   it('prints plain one-line texts without the parser exactly as the parser would', () => {
     const alphabet = fc.constantFrom(...'ab Ā ž 1 2 . , ; : ( ) # - + = ~ * _ ` [ ] < > ! & \\ " \' / ? \t'.split(' '), ' ', '  ', '    ', 'ä', '\n');
     fc.assert(

@@ -1,6 +1,7 @@
 /**
  * Markdown text fields to HTML through the syntax tree, with an allowlist: paragraphs, emphasis,
- * strong, lists, line breaks, inline code and links to http, https, mailto and tel. Everything
+ * strong, lists, line breaks, inline code and links (inline or by reference to a definition in the
+ * same text) to http, https, mailto and tel. Everything
  * else (raw HTML, images, headings, code blocks, quotes) is dropped or reduced to its text.
  */
 import type { Nodes, Root } from 'mdast';
@@ -35,9 +36,13 @@ export function markdownToHtmlParsed(markdown: string, inline = false): string {
   return convertSafely(() => parseMarkdown(markdown), markdown, inline);
 }
 
+/** Link definitions of the text being converted (`[label]: url`), by normalised label. */
+let definitions = new Map<string, string>();
+
 function convertSafely(parse: () => Root, markdown: string, inline: boolean): string {
   try {
     const tree = parse();
+    definitions = definitionsOf(tree);
     if (inline && tree.children.length === 1 && tree.children[0]!.type === 'paragraph') return children(tree.children[0]!);
     return children(tree);
   } catch {
@@ -83,9 +88,13 @@ function convert(node: Nodes): string {
       return `<p>${escapeHtml(node.value)}</p>`;
     case 'image':
       return escapeHtml(node.alt ?? '');
-    case 'linkReference':
+    case 'linkReference': {
+      // Resolved against the text's own definitions, with the same URL rule as inline links.
+      const url = definitions.get(node.identifier);
+      return url !== undefined && isSafeUrl(url) ? `<a href="${escapeHtml(url)}">${children(node)}</a>` : children(node);
+    }
     case 'imageReference':
-      return 'children' in node ? children(node) : '';
+      return escapeHtml(node.alt ?? '');
     case 'html':
     case 'definition':
     case 'thematicBreak':
@@ -93,6 +102,21 @@ function convert(node: Nodes): string {
     default:
       return 'children' in node ? children(node as { children: Nodes[] }) : 'value' in node ? escapeHtml(String((node as { value: unknown }).value)) : '';
   }
+}
+
+/**
+ * The link definitions of a tree. The parser makes a reference (`[text][label]`, `[label]`) only
+ * where the text defines its label; the first definition of a label counts.
+ */
+function definitionsOf(tree: Root): Map<string, string> {
+  const found = new Map<string, string>();
+  const visit = (node: Nodes) => {
+    if (node.type === 'definition') {
+      if (!found.has(node.identifier)) found.set(node.identifier, node.url);
+    } else if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(tree);
+  return found;
 }
 
 /** A tight list item's paragraphs print without <p>. */
