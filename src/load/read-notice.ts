@@ -20,7 +20,10 @@ export interface LoadedNotice {
   file: string;
   /** The decoded text (BOM removed). */
   text: string;
-  /** The YAML document, when the text could be parsed. */
+  /**
+   * The YAML document, when the text could be parsed. For a notice read by the fast path it is
+   * composed on first access (positions are needed only to report something).
+   */
   doc?: Document.Parsed;
   /** Converts offsets to 1-based line/column. */
   lineCounter: LineCounter;
