@@ -1,22 +1,22 @@
 /**
- * The fast path of the loader: plain data straight from yaml's concrete syntax tree (CST), without
- * composing a Document. Composing is about a third of the time it takes to read a notice and most
- * of its memory, and a valid notice only needs the data; positions are wanted only when there is
- * something to report, and then the full Document is composed after all.
+ * The fast path of the loader: plain data straight from yaml's lexer tokens, without yaml's parser
+ * (which builds a concrete syntax tree) or composer (which builds a Document). Those two are more
+ * than half the time it takes to read a notice, and a valid notice only needs the data; positions
+ * are wanted only when there is something to report, and then the full Document is composed.
  *
  * It is deliberately narrow: it accepts the YAML notices are written in (block mappings and
- * lists, plain, quoted and block scalars, one-line flow lists of scalars, comments) and gives up
- * (returns undefined) on anything else or anything doubtful: anchors, aliases, tags, directives,
- * `---`, explicit keys, flow mappings, tabs in indentation, duplicate or forbidden keys, suspicious
- * escapes, deep nesting, and every condition under which yaml's composer would report an error or
- * warning. Giving up costs nothing but time: the caller then takes the full path, which reports
- * what is wrong with a position. A test holds the two paths to the same data on every fixture and
- * on thousands of mutated notices.
+ * lists laid out by columns, plain, quoted and block scalars, one-line flow lists of scalars,
+ * comments) and gives up (returns undefined) on anything else or anything doubtful: anchors,
+ * aliases, tags, directives, `---`, explicit keys, flow mappings, tabs, keys out of column,
+ * duplicate or forbidden keys, suspicious escapes, deep nesting, plain scalars starting with an
+ * indicator, and every condition under which yaml would report an error or warning. Scalars are
+ * resolved by yaml's own functions (`CST.resolveAsScalar`), so folding, escapes and chomping are
+ * yaml's. Giving up costs nothing but time: the caller then takes the full path, which reports
+ * what is wrong with a position. Tests hold the two paths to the same data, line table and
+ * diagnostics on every fixture and on mutated notices (600 in the suite; 14,000 when it was
+ * written, 5,200 of them read by this path, none different).
  */
-import { CST, Parser } from 'yaml';
-
-type Token = CST.Token;
-type SourceToken = CST.SourceToken;
+import { CST, Lexer } from 'yaml';
 
 /** Thrown inside the walk to give up; never escapes {@link readPlainYaml}. */
 const GIVE_UP = Symbol('give up');
@@ -27,6 +27,14 @@ const REFUSED_KEYS = new Set(['__proto__', 'constructor', 'prototype', '<<']);
 // Characters a double-quoted escape can write that the check of the raw text would not see.
 const SUSPICIOUS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uD800-\uDFFF]/;
 
+/** A lexical token: kind, source, offset, and the indentation yaml's parser would record for it. */
+interface Tok {
+  k: 'nl' | 'sp' | 'cm' | 'colon' | 'dash' | 'plain' | 'sq' | 'dq' | 'hdr' | 'body' | 'open' | 'close' | 'comma';
+  s: string;
+  o: number;
+  ind: number;
+}
+
 /**
  * Read `text` into plain data the way `YAML.parseDocument(text, { version: '1.2', schema: 'core',
  * stringKeys: true, strict: true }).toJS()` would, or give up.
@@ -36,20 +44,15 @@ const SUSPICIOUS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\
  * @returns the data (a mapping at the top), or undefined to take the full path
  */
 export function readPlainYaml(text: string, onNewLine: (offset: number) => void, maxDepth: number): Record<string, unknown> | undefined {
-  let doc: CST.Document | undefined;
-  for (const token of new Parser(onNewLine).parse(text)) {
-    // One document, comments and blank lines around it; no directives, no `...`, no errors,
-    // no second document.
-    if (token.type === 'comment' || token.type === 'newline' || token.type === 'space') continue;
-    if (token.type !== 'document' || doc) return undefined;
-    doc = token;
-  }
-  if (!doc || doc.value?.type !== 'block-map') return undefined;
+  // A lone CR is a line break to YAML; lines are counted here by LF.
+  if (/\r(?!\n)/.test(text)) return undefined;
   try {
-    // Before the mapping: blank lines and comments only (no `---`).
-    separators(doc.start, true, undefined);
-    if (doc.end) separators(doc.end, false, undefined);
-    return blockMap(doc.value, 1, maxDepth);
+    const toks = tokenize(text);
+    const lineStarts = [0];
+    for (let n = text.indexOf('\n'); n >= 0; n = text.indexOf('\n', n + 1)) lineStarts.push(n + 1);
+    const data = new Reader(toks, lineStarts, maxDepth).document();
+    for (const start of lineStarts) onNewLine(start);
+    return data;
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
@@ -61,155 +64,349 @@ function giveUp(): never {
 }
 
 /**
- * Check a run of separating tokens: spaces (no tabs), newlines, comments with white space before
- * them, and at most the one indicator given (which must then be there). Anything else gives up.
- * @returns whether a newline was among them
+ * yaml's lexer, with its tokens classified and positioned, and the indentation tracked the way
+ * yaml's parser tracks it (leading spaces and indicators of a line), which block scalars need.
+ * Anything outside the subset (anchors, tags, aliases, directives, document markers, flow
+ * mappings, explicit keys, tabs, errors) gives up here.
  */
-function separators(tokens: readonly SourceToken[], atLineStart: boolean, indicator: SourceToken['type'] | undefined): boolean {
-  let hasSpace = atLineStart;
-  let found = indicator === undefined;
-  let newline = false;
-  for (const token of tokens) {
-    switch (token.type) {
-      case 'space':
-        if (token.source.includes('\t')) giveUp();
-        hasSpace = true;
-        break;
+function tokenize(text: string): Tok[] {
+  const toks: Tok[] = [];
+  let offset = 0;
+  let indent = 0;
+  let atNewLine = true;
+  let atScalar = false;
+  // A block scalar header was seen and its body (the next scalar after the line end) is due.
+  let bodyDue = false;
+  for (const s of new Lexer().lex(text)) {
+    if (atScalar) {
+      atScalar = false;
+      const body = bodyDue && toks[toks.length - 1]?.k === 'nl';
+      bodyDue = false;
+      toks.push({ k: body ? 'body' : 'plain', s, o: offset, ind: indent });
+      if (body) {
+        // The body runs to the end of its last line.
+        atNewLine = true;
+        indent = 0;
+      }
+      offset += s.length;
+      continue;
+    }
+    const type = CST.tokenType(s);
+    let k: Tok['k'];
+    switch (type) {
+      case 'doc-mode':
+        continue;
+      case 'scalar':
+        // Zero-width marker before a plain scalar or a block scalar's body.
+        atNewLine = false;
+        atScalar = true;
+        continue;
       case 'newline':
-        hasSpace = true;
-        newline = true;
+        k = 'nl';
+        break;
+      case 'space':
+        if (s.includes('\t')) giveUp();
+        k = 'sp';
         break;
       case 'comment':
-        if (!hasSpace) giveUp();
+        k = 'cm';
+        break;
+      case 'seq-item-ind':
+        k = 'dash';
+        break;
+      case 'map-value-ind':
+        k = 'colon';
+        break;
+      case 'single-quoted-scalar':
+        k = 'sq';
+        break;
+      case 'double-quoted-scalar':
+        k = 'dq';
+        break;
+      case 'block-scalar-header':
+        k = 'hdr';
+        bodyDue = true;
+        break;
+      case 'flow-seq-start':
+        k = 'open';
+        break;
+      case 'flow-seq-end':
+        k = 'close';
+        break;
+      case 'comma':
+        k = 'comma';
         break;
       default:
-        if (token.type !== indicator || found) giveUp();
-        found = true;
-        hasSpace = false;
+        return giveUp();
+    }
+    toks.push({ k, s, o: offset, ind: indent });
+    if (k === 'nl') {
+      atNewLine = true;
+      indent = 0;
+    } else if (k === 'sp') {
+      if (atNewLine && s[0] === ' ') indent += s.length;
+    } else if (k === 'dash' || k === 'colon') {
+      if (atNewLine) indent += s.length;
+    } else atNewLine = false;
+    if (k !== 'hdr' && k !== 'sp' && k !== 'cm' && k !== 'nl') bodyDue = false;
+    offset += s.length;
+  }
+  return toks;
+}
+
+/**
+ * Block structure from the tokens, by columns: a mapping is keys in one column, a list is `-` in
+ * one column, a value is on its key's line or on more indented lines below. Anything else gives up.
+ */
+class Reader {
+  private i = 0;
+
+  constructor(
+    private readonly toks: Tok[],
+    private readonly lineStarts: number[],
+    private readonly maxDepth: number,
+  ) {}
+
+  document(): Record<string, unknown> {
+    const column = this.skipBlank();
+    if (column < 0 || !this.atKey()) giveUp();
+    const data = this.map(column, 1);
+    if (this.skipBlank() >= 0) giveUp();
+    return data;
+  }
+
+  /** Column (0-based) of a token. */
+  private column(t: Tok): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= t.o) lo = mid;
+      else hi = mid - 1;
+    }
+    return t.o - starts[lo]!;
+  }
+
+  /**
+   * Move past blank lines, comment lines and indentation to the first content token of the next
+   * line, and return its column (-1 at the end). Called at a line start or at that token.
+   */
+  private skipBlank(): number {
+    const toks = this.toks;
+    for (;;) {
+      const t = toks[this.i];
+      if (!t) return -1;
+      if (t.k === 'nl' || t.k === 'sp') this.i++;
+      else if (t.k === 'cm') {
+        // A comment line: the comment starts the line, after indentation at most.
+        const before = toks[this.i - 1];
+        if (before && before.k !== 'nl' && !(before.k === 'sp' && (this.i < 2 || toks[this.i - 2]!.k === 'nl'))) giveUp();
+        this.i++;
+      } else return this.column(t);
     }
   }
-  if (!found) giveUp();
-  return newline;
-}
 
-function blockMap(map: CST.BlockMap, depth: number, maxDepth: number): Record<string, unknown> {
-  if (depth > maxDepth) giveUp();
-  const out: Record<string, unknown> = {};
-  for (const item of map.items) {
-    if (item.explicitKey) giveUp();
-    const { start, key, sep, value } = item;
-    if (!sep) {
-      // An item with neither key nor `:` holds comments only.
-      if (key !== undefined || value !== undefined) giveUp();
-      separators(start, true, undefined);
-      continue;
-    }
-    separators(start, true, undefined);
-    if (!key || (key.type !== 'scalar' && key.type !== 'single-quoted-scalar' && key.type !== 'double-quoted-scalar')) giveUp();
-    // An implicit key: on one line, in the mapping's column, at most 1024 characters before `:`.
-    if (key.indent !== map.indent || key.source.includes('\n')) giveUp();
-    if (key.end) for (const t of key.end) if (t.type !== 'space' || t.source.includes('\t')) giveUp();
-    const name = scalarText(key);
-    if (REFUSED_KEYS.has(name) || Object.hasOwn(out, name)) giveUp();
-    const newline = separators(sep, false, 'map-value-ind');
-    // An implicit key may be at most 1024 characters long (giving up a little earlier is safe).
-    let colon = 0;
-    for (const t of sep) if (t.type === 'map-value-ind') colon = t.offset;
-    if (colon - key.offset > 1000) giveUp();
-    // `a: b: c` (a mapping on the key's line) is an error.
-    if (value?.type === 'block-map' && !newline) giveUp();
-    out[name] = node(value, depth + 1, maxDepth);
+  /** True at a key: a one-line scalar followed at once by `:`. */
+  private atKey(): boolean {
+    const t = this.toks[this.i];
+    const next = this.toks[this.i + 1];
+    return Boolean(t && (t.k === 'plain' || t.k === 'sq' || t.k === 'dq') && next?.k === 'colon' && next.o === t.o + t.s.length);
   }
-  return out;
-}
 
-function blockSeq(seq: CST.BlockSequence, depth: number, maxDepth: number): unknown[] {
-  if (depth > maxDepth) giveUp();
-  const out: unknown[] = [];
-  for (const { start, value } of seq.items) {
-    if (!start.some((t) => t.type === 'seq-item-ind')) {
-      // Comments only.
-      if (value !== undefined) giveUp();
-      separators(start, true, undefined);
-      continue;
+  /** The rest of a line after a value: spaces, a comment after a space, the line end. */
+  private endLine(): void {
+    const toks = this.toks;
+    let t = toks[this.i];
+    if (t?.k === 'sp') {
+      t = toks[++this.i];
+      if (t?.k === 'cm') t = toks[++this.i];
     }
-    separators(start, true, 'seq-item-ind');
-    out.push(node(value, depth + 1, maxDepth));
+    if (!t) return;
+    if (t.k !== 'nl') giveUp();
+    this.i++;
   }
-  return out;
-}
 
-/** A one-line flow list of scalars, `[a, b, "c"]`; anything richer gives up. */
-function flowSeq(flow: CST.FlowCollection, depth: number, maxDepth: number): unknown[] {
-  if (depth > maxDepth || flow.start.type !== 'flow-seq-start') giveUp();
-  const out: unknown[] = [];
-  flow.items.forEach((item, i) => {
-    if (item.key !== undefined || item.sep !== undefined) giveUp();
-    let commas = 0;
-    for (const t of item.start) {
-      if (t.type === 'comma') commas++;
-      else if (t.type !== 'space' || t.source.includes('\t')) giveUp();
+  /** A block mapping whose keys stand in `col`; the cursor is at its first key. */
+  private map(col: number, depth: number): Record<string, unknown> {
+    if (depth > this.maxDepth) giveUp();
+    const out: Record<string, unknown> = {};
+    for (;;) {
+      if (!this.atKey()) giveUp();
+      const key = this.toks[this.i]!;
+      if (this.column(key) !== col || key.s.includes('\n')) giveUp();
+      const name = key.k === 'plain' ? plainText(key.s) : scalarText(key);
+      if (REFUSED_KEYS.has(name) || Object.hasOwn(out, name)) giveUp();
+      // An implicit key may be at most 1024 characters long (giving up a little earlier is safe).
+      if (key.s.length > 1000) giveUp();
+      this.i += 2;
+      out[name] = this.valueAfter(col, depth + 1, false);
+      const next = this.skipBlank();
+      if (next < col) return out;
+      if (next > col) giveUp();
     }
-    if (commas !== (i === 0 ? 0 : 1)) giveUp();
-    const value = item.value;
-    if (!value || (value.type !== 'scalar' && value.type !== 'single-quoted-scalar' && value.type !== 'double-quoted-scalar')) giveUp();
-    if (value.source.includes('\n')) giveUp();
-    if (value.end) for (const t of value.end) if (t.type !== 'space' || t.source.includes('\t')) giveUp();
-    out.push(scalar(value));
-  });
-  const [close, ...rest] = flow.end;
-  if (close?.type !== 'flow-seq-end') giveUp();
-  // After `]`: white space, a comment after a space, the line end.
-  separators(rest, false, undefined);
-  return out;
-}
+  }
 
-function node(token: Token | undefined, depth: number, maxDepth: number): unknown {
-  if (depth > maxDepth) giveUp();
-  if (!token) return null;
-  switch (token.type) {
-    case 'block-map':
-      return blockMap(token, depth, maxDepth);
-    case 'block-seq':
-      return blockSeq(token, depth, maxDepth);
-    case 'flow-collection':
-      return flowSeq(token, depth, maxDepth);
-    case 'scalar':
-    case 'single-quoted-scalar':
-    case 'double-quoted-scalar':
-      // After a flow scalar: white space, a comment after a space, line ends.
-      if (token.end) separators(token.end, false, undefined);
-      return scalar(token);
-    case 'block-scalar':
-      if (token.props.some((t) => t.type !== 'block-scalar-header' && t.type !== 'space' && t.type !== 'newline' && t.type !== 'comment')) giveUp();
-      return scalarText(token);
-    default:
-      // Aliases, errors and anything unforeseen.
+  /** A block list whose `-` stand in `col`; the cursor is at its first `-`. */
+  private seq(col: number, depth: number): unknown[] {
+    if (depth > this.maxDepth) giveUp();
+    const out: unknown[] = [];
+    for (;;) {
+      const dash = this.toks[this.i]!;
+      if (dash.k !== 'dash' || this.column(dash) !== col) giveUp();
+      this.i++;
+      out.push(this.valueAfter(col, depth + 1, true));
+      const next = this.skipBlank();
+      if (next < col) return out;
+      if (next > col) giveUp();
+      // Same column, not a `-`: the next key of the mapping this list is the value of.
+      if (this.toks[this.i]!.k !== 'dash') return out;
+    }
+  }
+
+  /**
+   * The value after a key's `:` or a list item's `-` (the indicator stands in `col`): on the same
+   * line, or below it, more indented (a list may also stand in the key's column).
+   */
+  private valueAfter(col: number, depth: number, listItem: boolean): unknown {
+    if (depth > this.maxDepth) giveUp();
+    const toks = this.toks;
+    let t = toks[this.i];
+    if (!t) return null;
+    if (t.k === 'sp') {
+      t = toks[++this.i];
+      if (!t) return null;
+      if (t.k === 'cm') t = toks[++this.i];
+    } else if (t.k !== 'nl') giveUp();
+    if (!t) return null;
+    if (t.k === 'nl') {
+      this.i++;
+      return this.valueBelow(col, depth, listItem);
+    }
+    switch (t.k) {
+      case 'plain':
+      case 'sq':
+      case 'dq':
+        // `- key: value`: a mapping in a list item, its keys in this key's column.
+        if (this.atKey()) {
+          if (!listItem) giveUp(); // `a: b: c`
+          return this.map(this.column(t), depth);
+        }
+        return this.lineScalar(t);
+      case 'open':
+        return this.lineFlow(depth);
+      case 'hdr':
+        return this.blockScalar(t);
+      default:
+        return giveUp();
+    }
+  }
+
+  /** A value on the lines below its indicator, or null when none is more indented. */
+  private valueBelow(col: number, depth: number, listItem: boolean): unknown {
+    const next = this.skipBlank();
+    if (next < 0) return null;
+    const t = this.toks[this.i]!;
+    if (next > col) {
+      if (t.k === 'dash') return this.seq(next, depth);
+      if (this.atKey()) return this.map(next, depth);
+      if (t.k === 'plain' || t.k === 'sq' || t.k === 'dq') return this.lineScalar(t);
+      if (t.k === 'open') return this.lineFlow(depth);
       return giveUp();
+    }
+    if (next === col && !listItem && t.k === 'dash') return this.seq(col, depth);
+    return null;
+  }
+
+  /** A scalar that ends its line. */
+  private lineScalar(t: Tok): unknown {
+    this.i++;
+    const value = scalarValue(t);
+    this.endLine();
+    return value;
+  }
+
+  /** A one-line flow list of scalars, `[a, b, "c"]`, ending its line. */
+  private lineFlow(depth: number): unknown[] {
+    if (depth + 1 > this.maxDepth) giveUp();
+    const toks = this.toks;
+    const out: unknown[] = [];
+    this.i++;
+    if (toks[this.i]?.k === 'sp') this.i++;
+    if (toks[this.i]?.k === 'close') {
+      this.i++;
+      this.endLine();
+      return out;
+    }
+    for (;;) {
+      const t = toks[this.i];
+      if (!t || (t.k !== 'plain' && t.k !== 'sq' && t.k !== 'dq') || t.s.includes('\n')) giveUp();
+      out.push(scalarValue(t));
+      this.i++;
+      if (toks[this.i]?.k === 'sp') this.i++;
+      const sep = toks[this.i];
+      if (sep?.k === 'close') {
+        this.i++;
+        this.endLine();
+        return out;
+      }
+      if (sep?.k !== 'comma') giveUp();
+      this.i++;
+      if (toks[this.i]?.k === 'sp') this.i++;
+    }
+  }
+
+  /** A block scalar: header (no indentation indicator), line end, body. */
+  private blockScalar(hdr: Tok): string {
+    if (/[0-9]/.test(hdr.s)) giveUp();
+    const toks = this.toks;
+    const props: CST.SourceToken[] = [{ type: 'block-scalar-header', offset: hdr.o, indent: hdr.ind, source: hdr.s }];
+    this.i++;
+    let t = toks[this.i];
+    if (t?.k === 'sp') {
+      props.push({ type: 'space', offset: t.o, indent: t.ind, source: t.s });
+      t = toks[++this.i];
+      if (t?.k === 'cm') {
+        props.push({ type: 'comment', offset: t.o, indent: t.ind, source: t.s });
+        t = toks[++this.i];
+      }
+    }
+    if (t?.k !== 'nl') giveUp();
+    props.push({ type: 'newline', offset: t.o, indent: t.ind, source: t.s });
+    const body = toks[++this.i];
+    if (body?.k !== 'body') giveUp();
+    this.i++;
+    return CST.resolveAsScalar({ type: 'block-scalar', offset: hdr.o, indent: hdr.ind, props, source: body.s }, true, giveUp).value;
   }
 }
 
-/** Characters a plain scalar may not start with (yaml reports BAD_SCALAR_START). */
-const BAD_PLAIN_START = new Set(['\t', ',', '%', '|', '>', '@', '`']);
-
-/** The string a scalar writes, exactly as yaml resolves it; gives up on any error or odd escape. */
-function scalarText(token: CST.FlowScalar | CST.BlockScalar): string {
-  if (token.type === 'scalar' && !token.source.includes('\n')) {
-    // A one-line plain scalar is its source (what yaml's unfoldLines returns for it); most are.
-    if (BAD_PLAIN_START.has(token.source[0] ?? '')) giveUp();
-    return token.source;
-  }
-  const resolved = CST.resolveAsScalar(token, true, giveUp);
-  if (token.type === 'double-quoted-scalar' && SUSPICIOUS.test(resolved.value)) giveUp();
-  return resolved.value;
+/** A plain or quoted scalar's value: core-schema types for plain ones. */
+function scalarValue(t: Tok): unknown {
+  if (t.k === 'plain') return coreValue(plainText(t.s, t));
+  return scalarText(t);
 }
 
-/** A scalar value with the YAML 1.2 core schema's types (null, booleans, numbers) for plain scalars. */
-function scalar(token: CST.FlowScalar): unknown {
-  const text = scalarText(token);
-  if (token.type !== 'scalar') return text;
-  return coreValue(text);
+/**
+ * Plain scalars starting with an indicator character are left to yaml (some are errors, some
+ * are not scalars at all); the rest are their source on one line, or folded as yaml folds them.
+ */
+function plainText(source: string, t?: Tok): string {
+  // A negative number is the one plain scalar starting with an indicator that notices may hold.
+  if (INDICATOR_START.has(source[0] ?? '') && !/^-[0-9.]/.test(source)) giveUp();
+  if (!source.includes('\n')) return source;
+  if (!t) giveUp();
+  return CST.resolveAsScalar({ type: 'scalar', offset: t.o, indent: t.ind, source }, true, giveUp).value;
 }
+
+/** The string of a quoted scalar, exactly as yaml resolves it; gives up on any error or odd escape. */
+function scalarText(t: Tok): string {
+  const value = CST.resolveAsScalar({ type: t.k === 'dq' ? 'double-quoted-scalar' : 'single-quoted-scalar', offset: t.o, indent: t.ind, source: t.s }, true, giveUp).value;
+  if (t.k === 'dq' && SUSPICIOUS.test(value)) giveUp();
+  return value;
+}
+
+/** First characters that make a plain scalar doubtful (YAML indicators). */
+const INDICATOR_START = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', '\t']);
 
 /**
  * What the YAML 1.2 core schema makes of a plain scalar, in the order yaml tries its tags:

@@ -79,7 +79,8 @@ describe('readPlainYaml', () => {
     "a: '012'\nb: \"true\"\nc: 'it''s'\nd: \"tab\\there \\u00e9\"\ne: 2021-06-01\nf: P1M",
     'text: |\n  line one\n  line two\n\nkeep: |+\n  x\n\nstrip: >-\n  folded\n  text\n\n  para\n',
     'plain: this is\n  one long\n  plain text\nafter: x # comment\n# full-line comment\nlast: y',
-    'list:\n  - a\n  - b: 1\n    c: [x, "y", 3]\n  -\n  - - nested\nempty: []\nkey with spaces: v\n"quoted key": w',
+    'list:\n  - a\n  - b: 1\n    c: [x, "y", 3]\n  -\n  -\n    d: 2\nempty: []\nkey with spaces: v\n"quoted key": w',
+    'a:\n  - x\n  # between\n  - y\nb: # after the colon\n  c: 1\n\n\nd: [ x ]  # after a list\n',
     'a:\n- x\n- y\nb: x:y\nc: http://example.com/a#b',
   ])('reads what yaml reads: %j', (text) => {
     const data = read(text);
@@ -119,6 +120,13 @@ describe('readPlainYaml', () => {
     ['a scalar at the top', 'just text'],
     ['bad indentation', 'a:\n  b: 1\n c: 2'],
     ['a key over 1024 characters', `${'k'.repeat(1030)}: 1`],
+    ['a list in a list item on one line', 'a:\n  - - x'],
+    ['a key in the wrong column', 'a:\n  b: 1\n   c: 2'],
+    ['a list item in a mapping column', 'a: 1\n- b'],
+    ['a value more indented than its mapping', 'a: 1\n  b: 2'],
+    ['a plain scalar starting with an indicator', 'a: ?x'],
+    ['a lone carriage return', 'a: 1\rb: 2'],
+    ['an explicit indentation indicator', 'a: |2\n   x'],
   ])('gives up on %s', (_what, text) => {
     expect(read(text)).toBeUndefined();
   });
