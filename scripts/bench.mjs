@@ -7,7 +7,7 @@
 //
 // Each step runs the real CLI in its own process; wall time is measured around the process,
 // peak memory (sum of PSS) is sampled over the process and all its children (Chromium included),
-// every 50 ms for the first 3 s and every second after that.
+// every 100 ms for the first 3 s and every second after that.
 // Prints a table and writes bench/results.json.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
@@ -25,10 +25,35 @@ const corpus = path.join(work, 'corpus');
 /**
  * Memory of a process and its descendants, from /proc: the sum of each process's proportional set
  * size (PSS), so pages Chromium's processes share are counted once, not once per process.
+ * Descendants come from /proc/PID/task/TID/children where the kernel has it (cheap: the sampler
+ * shares the 2 cores with what it measures), else from a scan of every process's parent.
  */
 function treeRss(pid) {
-  const children = new Map();
   let total = 0;
+  const stack = [pid];
+  let scanned;
+  const childrenOf = (p) => {
+    try {
+      return readdirSync(`/proc/${p}/task`).flatMap((tid) => readFileSync(`/proc/${p}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+    } catch {
+      scanned ??= scanParents();
+      return scanned.get(p) ?? [];
+    }
+  };
+  while (stack.length) {
+    const p = stack.pop();
+    try {
+      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'));
+      total += Number(pss?.[1] ?? 0) * 1024;
+    } catch {}
+    stack.push(...childrenOf(p));
+  }
+  return total;
+}
+
+/** Children of every process, by a scan of /proc/N/stat. */
+function scanParents() {
+  const children = new Map();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -38,16 +63,7 @@ function treeRss(pid) {
       children.get(ppid).push(Number(name));
     } catch {}
   }
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop();
-    try {
-      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'));
-      total += Number(pss?.[1] ?? 0) * 1024;
-    } catch {}
-    stack.push(...(children.get(p) ?? []));
-  }
-  return total;
+  return children;
 }
 
 /** Run a command; resolve with wall ms, peak tree RSS, exit code, stderr. */
@@ -58,12 +74,12 @@ function measure(args, options = {}) {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     // Reading Chromium's smaps_rollup is not free: sampled every 100 ms it took 40% of a core
-    // from the PDF build it measured. Every 50 ms for the first 3 s (short steps), then every second.
+    // from the PDF build it measured. Every 100 ms for the first 3 s (short steps), then every second.
     let peak = 0;
     let timer;
     const sample = () => {
       peak = Math.max(peak, treeRss(child.pid));
-      timer = setTimeout(sample, performance.now() - start < 3000 ? 50 : 1000);
+      timer = setTimeout(sample, performance.now() - start < 3000 ? 100 : 1000);
     };
     timer = setTimeout(sample, 50);
     child.on('exit', (code) => {
