@@ -13,7 +13,7 @@ import { loadPhrasePack, Phrases } from '../model/phrases.js';
 import { escapeMarkdown } from '../model/format.js';
 import { renderHtml, loadTemplateSet, TemplateError, type TemplateSet } from '../render/html/index.js';
 import { findChromium, PdfPrinter, PrintError } from '../render/pdf/browser.js';
-import { fontFaceCss, footerFontCss } from '../render/pdf/fonts.js';
+import { FONT_SLOT, fontSetFor, footerFontCss, withFontFaces } from '../render/pdf/fonts.js';
 import { prepareNotices, type PreparedNotice } from './prepare.js';
 import { renderAll, type RenderTask } from './render-pool.js';
 import { BuildCache, fingerprintFolders, toolkitFingerprint } from './cache.js';
@@ -241,8 +241,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     if (printer) {
       await time('pdf', async () => {
-        const fonts = await fontFaceCss();
-        const footerFonts = await footerFontCss();
+        // Each document (and footer) gets the smaller Latin font files unless its text needs Greek
+        // or Cyrillic: the HTML is rendered with a placeholder that then becomes the fonts it needs.
+        const footerFonts = { latin: await footerFontCss('latin'), all: await footerFontCss('all') };
         const queue: Job[] = [];
         for (const job of jobs) {
           const key = pdfKey(job);
@@ -257,8 +258,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           for (let job = queue.shift(); job && !stop; job = queue.shift()) {
             checkAbort();
             const view = buildView(job.prepared.notice, job.prepared.phrases.get(job.locale)!);
-            const html = renderHtml(view, templates, { pdf: true, fontFaces: fonts });
-            const printOptions = { paper: options.paper, title: job.title, lang: job.locale, date: job.prepared.notice.effectiveDate, timeoutMs: options.printTimeoutMs ?? 30_000, footerFontCss: footerFonts };
+            const html = await withFontFaces(renderHtml(view, templates, { pdf: true, fontFaces: FONT_SLOT }));
+            const printOptions = { paper: options.paper, title: job.title, lang: job.locale, date: job.prepared.notice.effectiveDate, timeoutMs: options.printTimeoutMs ?? 30_000, footerFontCss: footerFonts[fontSetFor(job.title)] };
             const store = async (pdf: Buffer) => {
               const key = pdfKey(job);
               if (key) await cache!.put(key, pdf);
