@@ -4,11 +4,12 @@
  * Cyrillic, punctuation), compressed to WOFF2 and inlined as data: URLs, so a PDF prints with the
  * same glyphs on every machine without a request leaving the page.
  *
- * One font file per face covers every script: with per-script files (as @fontsource ships them),
- * a word like "Vācija" mixes two fonts and PDF text extraction splits it ("Vā cija").
- * Subsetting + WOFF2 shrinks each face from ~630 KB to ~95 KB, which is what Chromium decodes for
- * every document (printing got ~40% faster than with the full TTFs); its PDF backend then embeds
- * only the glyphs a document uses.
+ * One font file per face covers every script a document uses: with per-script files (as
+ * @fontsource ships them), a word like "Vācija" mixes two fonts and PDF text extraction splits it
+ * ("Vā cija"). Subsetting + WOFF2 shrinks each face from ~630 KB to ~95 KB, which is what Chromium
+ * decodes for every document (printing got ~40% faster than with the full TTFs); a document whose
+ * text is all Latin gets files without Greek and Cyrillic (~60 KB, another ~10%). Chromium's PDF
+ * backend then embeds only the glyphs a document uses.
  *
  * Compressing to WOFF2 takes a few seconds, so the result is cached in
  * node_modules/.cache/noticekit/fonts (filled by `npm run prepare`, or on first use).
