@@ -39,20 +39,15 @@ interface Tok {
  * Read `text` into plain data the way `YAML.parseDocument(text, { version: '1.2', schema: 'core',
  * stringKeys: true, strict: true }).toJS()` would, or give up.
  * @param text YAML source, BOM removed, already checked for control and hidden characters
- * @param onNewLine called with the offset of each line start (a LineCounter's `addNewLine`)
+ * @param lineStarts offset of each line start, after each LF (the loader's line table)
  * @param maxDepth deepest nesting accepted (deeper input is left to the full path)
  * @returns the data (a mapping at the top), or undefined to take the full path
  */
-export function readPlainYaml(text: string, onNewLine: (offset: number) => void, maxDepth: number): Record<string, unknown> | undefined {
-  // A lone CR is a line break to YAML; lines are counted here by LF.
+export function readPlainYaml(text: string, lineStarts: readonly number[], maxDepth: number): Record<string, unknown> | undefined {
+  // A lone CR is a line break to YAML, but not a line start in the table.
   if (/\r(?!\n)/.test(text)) return undefined;
   try {
-    const toks = tokenize(text);
-    const lineStarts = [0];
-    for (let n = text.indexOf('\n'); n >= 0; n = text.indexOf('\n', n + 1)) lineStarts.push(n + 1);
-    const data = new Reader(toks, lineStarts, maxDepth).document();
-    for (const start of lineStarts) onNewLine(start);
-    return data;
+    return new Reader(tokenize(text), lineStarts, maxDepth).document();
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
@@ -163,7 +158,7 @@ class Reader {
 
   constructor(
     private readonly toks: Tok[],
-    private readonly lineStarts: number[],
+    private readonly lineStarts: readonly number[],
     private readonly maxDepth: number,
   ) {}
 

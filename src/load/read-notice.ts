@@ -155,8 +155,9 @@ export function loadNotice(source: Uint8Array | string, file = '<input>', option
   // The fast path: plain data without a composed Document, for the usual well-formed notice. When
   // something later needs positions, the Document is composed then (see lazyDocument).
   if (options.fast !== false) {
-    const fastLines = new LineCounter();
-    const data = withQuietEnv(() => readPlainYaml(text, fastLines.addNewLine, MAX_DEPTH));
+    // The line table yaml's parser would make: a line starts after every LF.
+    const fastLines = countLines(text);
+    const data = readPlainYaml(text, fastLines.lineStarts, MAX_DEPTH);
     if (data) {
       result.lineCounter = fastLines;
       result.data = data;
@@ -503,7 +504,7 @@ function bytePosition(bytes: Uint8Array, offset: number): { line: number; column
   return { line, column: before.length + 1 };
 }
 
-/** A LineCounter filled from the text itself (the parser fills the other one). */
+/** A LineCounter filled from the text itself, as yaml's parser would fill it (a line starts after every LF). */
 function countLines(text: string): LineCounter {
   const lines = new LineCounter();
   lines.addNewLine(0);

@@ -68,7 +68,7 @@ describe('fast path agrees with the full path', () => {
 });
 
 describe('readPlainYaml', () => {
-  const read = (text: string) => readPlainYaml(text, () => undefined, MAX_DEPTH);
+  const read = (text: string) => readPlainYaml(text, lineStartsOf(text), MAX_DEPTH);
   const options = { version: '1.2', schema: 'core', stringKeys: true, strict: true, uniqueKeys: false, merge: false } as const;
 
   it.each([
@@ -180,6 +180,11 @@ function mutate(text: string, random: () => number, pick: <T>(xs: readonly T[]) 
       lines[line] = pick(inserts) + lines[line];
       return lines.join('\n');
   }
+}
+
+/** Offsets where the lines of a text start (after each LF), as the loader passes them. */
+function lineStartsOf(text: string): number[] {
+  return [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
 }
 
 /** Small seeded PRNG, so a failing mutant can be reproduced. */
