@@ -17,15 +17,13 @@
  * written, 5,200 of them read by this path, none different).
  */
 import { CST, Lexer } from 'yaml';
+import { holdsHiddenCharacter } from './characters.js';
 
 /** Thrown inside the walk to give up; never escapes {@link readPlainYaml}. */
 const GIVE_UP = Symbol('give up');
 
 /** Keys never taken (they would touch an object's prototype) or that yaml gives a meaning (`<<`). */
 const REFUSED_KEYS = new Set(['__proto__', 'constructor', 'prototype', '<<']);
-
-// Characters a double-quoted escape can write that the check of the raw text would not see.
-const SUSPICIOUS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uD800-\uDFFF]/;
 
 /** A lexical token: kind, source, offset, and the indentation yaml's parser would record for it. */
 interface Tok {
@@ -396,7 +394,8 @@ function plainText(source: string, t?: Tok): string {
 /** The string of a quoted scalar, exactly as yaml resolves it; gives up on any error or odd escape. */
 function scalarText(t: Tok): string {
   const value = CST.resolveAsScalar({ type: t.k === 'dq' ? 'double-quoted-scalar' : 'single-quoted-scalar', offset: t.o, indent: t.ind, source: t.s }, true, giveUp).value;
-  if (t.k === 'dq' && SUSPICIOUS.test(value)) giveUp();
+  // What an escape writes that the check of the raw text never saw: the full path reports it.
+  if (t.k === 'dq' && holdsHiddenCharacter(value)) giveUp();
   return value;
 }
 

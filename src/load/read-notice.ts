@@ -6,6 +6,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import YAML, { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import { formatPath, type Diagnostic, type Severity } from '../diagnostics.js';
+import { CONTROL, HIDDEN_ERROR, holdsHiddenCharacter, LONE_SURROGATE, SUSPICIOUS, SUSPICIOUS_ONE } from './characters.js';
 import { readPlainYaml } from './plain-yaml.js';
 import { findDeepNesting, findPropTokens, lastTokenBefore, mayNestTooDeeply, type PropTokens } from './scan-yaml-tokens.js';
 
@@ -34,14 +35,6 @@ export interface LoadedNotice {
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-// C0 controls except tab, LF, CR; and DEL / C1 controls: errors.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-// Bidi embeddings/overrides/isolates, zero-width space, word joiner, BOM inside text: errors.
-const HIDDEN_ERROR = /[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF]/;
-// Both of the above, and the joiners and marks some scripts need (U+200C-U+200F, warnings),
-// found in one pass.
-const SUSPICIOUS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
-
 /** Read and parse a notice file from disk. */
 export async function loadNoticeFile(file: string): Promise<LoadedNotice> {
   // Synchronous reads: parsing is synchronous CPU work anyway, and for a notice-sized file one
@@ -390,8 +383,6 @@ function checkNodes(root: Node, add: Add, propTokens: () => PropTokens, text: st
   return visit(root, 1);
 }
 
-const SUSPICIOUS_ONE = new RegExp(SUSPICIOUS.source);
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const ESCAPE = /\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)/gs;
 const SINGLE_ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', v: '\v', f: '\f', e: '\x1b', N: '\x85', _: '\xa0' };
 
@@ -400,7 +391,7 @@ const SINGLE_ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', 
  * the raw text never sees: report those characters like raw ones, at the escape that wrote them.
  */
 function checkEscapes(value: string, text: string, start: number, end: number, add: Add, path: string): void {
-  if (!SUSPICIOUS_ONE.test(value) && !LONE_SURROGATE.test(value)) return;
+  if (!holdsHiddenCharacter(value)) return;
   const escapes = [...text.slice(start, end).matchAll(ESCAPE)];
   const decode = (e: string | undefined) => {
     if (e === undefined || e.length <= 3) return e === undefined ? undefined : SINGLE_ESCAPES[e[1]!];
