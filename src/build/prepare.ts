@@ -2,7 +2,7 @@
  * Everything a build checks before it writes a byte: the notices are valid, every locale to render
  * has a phrase pack, phrase overrides name real phrases, no two files hold the same notice version.
  */
-import { closest, distance } from 'fastest-levenshtein';
+import { closeMatch } from '../did-you-mean.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { loadPhrasePack, Phrases, type PhrasePack } from '../model/phrases.js';
 import type { Notice } from '../model/notice.js';
@@ -71,8 +71,8 @@ export async function prepareNotices(files: string[], options: { locales?: strin
     for (const name of Object.keys(notice.phrases ?? {})) {
       const phrase = name.includes(':') ? name.slice(name.indexOf(':') + 1) : name;
       if (packs.length > 0 && !packs.some((p) => p.phrases.has(phrase))) {
-        const guess = known.length ? closest(phrase, known) : undefined;
-        const hint = guess && distance(phrase, guess) <= 3 ? ` Did you mean '${guess}'?` : '';
+        const guess = closeMatch(phrase, known);
+        const hint = guess ? ` Did you mean '${guess}'?` : '';
         report('unknown-phrase', `The phrase '${phrase}' does not exist in the phrase packs, so this override would never be used.${hint}`, ['phrases', name], 'key');
       }
     }

@@ -7,7 +7,7 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { closest, distance } from 'fastest-levenshtein';
+import { closeMatch } from '../did-you-mean.js';
 import YAML from 'yaml';
 import type { Severity } from '../diagnostics.js';
 import { RULES } from './rules/index.js';
@@ -92,8 +92,8 @@ export function parseLintConfig(text: string, file = 'noticekit.config.yaml'): L
   const out: Record<string, RuleSetting> = {};
   for (const [id, setting] of Object.entries(rules)) {
     if (!known.includes(id)) {
-      const guess = closest(id, known);
-      const hint = distance(id, guess) <= 3 ? ` Did you mean '${guess}'?` : ` Run 'noticekit lint --rules' for the list.`;
+      const guess = closeMatch(id, known);
+      const hint = guess ? ` Did you mean '${guess}'?` : ` Run 'noticekit lint --rules' for the list.`;
       throw new LintConfigError(`${file}: unknown rule '${id}'.${hint}`);
     }
     if (typeof setting !== 'string' || !SETTINGS.has(setting)) {

@@ -4,9 +4,9 @@
  * positioned Diagnostic worded for a legal editor.
  */
 import type { ErrorObject } from 'ajv';
-import { closest, distance } from 'fastest-levenshtein';
 import { isScalar } from 'yaml';
 import { capDiagnostics, formatPath, MAX_DIAGNOSTICS_PER_FILE, sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
+import { closeMatch } from '../did-you-mean.js';
 import type { LoadedNotice } from '../load/read-notice.js';
 import type { Notice } from '../model/notice.js';
 import { checkMarkdown } from './check-markdown.js';
@@ -86,8 +86,8 @@ function reportSchemaErrors(data: unknown, errors: ErrorObject[], report: Report
         const key = String(error.params.additionalProperty);
         const parent = schemaAt(defs, error.schemaPath);
         const valid = Object.keys(parent?.properties ?? {});
-        const guess = valid.length > 0 ? closest(key, valid) : undefined;
-        const hint = guess && distance(key, guess) <= Math.max(2, Math.floor(guess.length / 3)) ? ` Did you mean '${guess}'?` : '';
+        const guess = closeMatch(key, valid, (g) => Math.max(2, Math.floor(g.length / 3)));
+        const hint = guess ? ` Did you mean '${guess}'?` : '';
         report('unknown-key', `'${key}' is not a known key in ${formatPath(path) || 'the notice'}.${hint} Valid keys: ${valid.join(', ')}.`, [...path, key], 'key');
         break;
       }
@@ -108,8 +108,8 @@ function reportSchemaErrors(data: unknown, errors: ErrorObject[], report: Report
       }
       case 'enum': {
         const allowed = (error.params.allowedValues as unknown[]).map(String);
-        const guess = typeof value === 'string' ? closest(value, allowed) : undefined;
-        const hint = guess && typeof value === 'string' && distance(value, guess) <= 2 ? ` Did you mean '${guess}'?` : '';
+        const guess = typeof value === 'string' ? closeMatch(value, allowed, 2) : undefined;
+        const hint = guess ? ` Did you mean '${guess}'?` : '';
         report('not-allowed-value', `${where} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, not ${show(value)}.${hint}`, path);
         break;
       }
@@ -314,9 +314,8 @@ function checkSemantics(loaded: LoadedNotice, report: Report): void {
       if (colon <= 0) continue;
       const clause = name.slice(0, colon);
       if (ids.has(clause)) continue;
-      const known = [...ids.keys()];
-      const guess = known.length > 0 ? closest(clause, known) : undefined;
-      const hint = guess && distance(clause, guess) <= 3 ? ` Did you mean '${guess}:${name.slice(colon + 1)}'?` : '';
+      const guess = closeMatch(clause, [...ids.keys()]);
+      const hint = guess ? ` Did you mean '${guess}:${name.slice(colon + 1)}'?` : '';
       report('unknown-reference', `The phrase override '${name}' names the clause '${clause}', but no clause has that id, so it would never be used.${hint}`, ['phrases', name], 'key');
     }
   }
@@ -326,8 +325,8 @@ function checkSemantics(loaded: LoadedNotice, report: Report): void {
     const kind = KIND_WORDS[ref.target] ?? ref.target;
     if (!found) {
       const candidates = [...ids.entries()].filter(([, v]) => v.def === ref.target).map(([k]) => k);
-      const guess = candidates.length > 0 ? closest(ref.value, candidates) : undefined;
-      const hint = guess && distance(ref.value, guess) <= 3 ? ` Did you mean '${guess}'?` : candidates.length > 0 ? ` Known: ${candidates.slice(0, 8).join(', ')}${candidates.length > 8 ? ', …' : ''}.` : '';
+      const guess = closeMatch(ref.value, candidates);
+      const hint = guess ? ` Did you mean '${guess}'?` : candidates.length > 0 ? ` Known: ${candidates.slice(0, 8).join(', ')}${candidates.length > 8 ? ', …' : ''}.` : '';
       report('unknown-reference', `${formatPath(ref.path)} names '${ref.value}', but no ${kind} has that id.${hint}`, ref.path);
     } else if (found.def !== ref.target) {
       report('unknown-reference', `${formatPath(ref.path)} names '${ref.value}', which is a ${KIND_WORDS[found.def] ?? found.def.toLowerCase()}, not a ${kind}.`, ref.path);
