@@ -241,9 +241,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     if (printer) {
       await time('pdf', async () => {
-        // Each document (and footer) gets the smaller Latin font files unless its text needs Greek
-        // or Cyrillic: the HTML is rendered with a placeholder that then becomes the fonts it needs.
-        const footerFonts = { latin: await footerFontCss('latin'), all: await footerFontCss('all') };
         const queue: Job[] = [];
         for (const job of jobs) {
           const key = pdfKey(job);
@@ -258,8 +255,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           for (let job = queue.shift(); job && !stop; job = queue.shift()) {
             checkAbort();
             const view = buildView(job.prepared.notice, job.prepared.phrases.get(job.locale)!);
+            // Each document (and footer) gets the smaller Latin font files unless its text needs
+            // Greek or Cyrillic: the HTML is rendered with a slot that becomes the fonts it needs.
             const html = await withFontFaces(renderHtml(view, templates, { pdf: true, fontFaces: FONT_SLOT }));
-            const printOptions = { paper: options.paper, title: job.title, lang: job.locale, date: job.prepared.notice.effectiveDate, timeoutMs: options.printTimeoutMs ?? 30_000, footerFontCss: footerFonts[fontSetFor(job.title)] };
+            const footerFonts = await footerFontCss(fontSetFor(job.title));
+            const printOptions = { paper: options.paper, title: job.title, lang: job.locale, date: job.prepared.notice.effectiveDate, timeoutMs: options.printTimeoutMs ?? 30_000, footerFontCss: footerFonts };
             const store = async (pdf: Buffer) => {
               const key = pdfKey(job);
               if (key) await cache!.put(key, pdf);
