@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Fill the font cache (node_modules/.cache/noticekit/fonts) so the first PDF build is fast.
-// Run by `npm run prepare` after compiling.
-import { fontFiles, FONT_CACHE_DIR } from '../dist/render/pdf/fonts.js';
+// Make the subset fonts into dist/fonts/, which the package ships, so that no install (a global or
+// read-only one included) ever has to write them. Run by `npm run prepare` after compiling, and so
+// by `npm pack` and `npm publish` too.
+import { fontFiles, SHIPPED_FONT_DIR } from '../dist/render/pdf/fonts.js';
 
 const start = Date.now();
 // Both sets: the Latin one most documents get, and the one with Greek and Cyrillic.
-const files = [...(await fontFiles('latin')), ...(await fontFiles('all'))];
-console.log(`noticekit: ${files.length} font files ready in ${FONT_CACHE_DIR} (${Date.now() - start} ms)`);
+const files = [...(await fontFiles('latin', true)), ...(await fontFiles('all', true))];
+console.log(`noticekit: ${files.length} font files ready in ${SHIPPED_FONT_DIR} (${Date.now() - start} ms)`);

@@ -3,8 +3,8 @@
  * output folder, write the index and the manifest last, then swap the staging folder in whole.
  * A failure or an interruption leaves the previous output as it was.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, link, mkdir, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
@@ -17,6 +17,8 @@ import { FONT_SLOT, fontSetFor, footerFontCss, withFontFaces } from '../render/p
 import { prepareNotices, type PreparedNotice } from './prepare.js';
 import { renderAll, type RenderTask } from './render-pool.js';
 import { BuildCache, fingerprintFolders, toolkitFingerprint } from './cache.js';
+import { GENERATOR, guardOutputDir } from './output-guard.js';
+import { clearLeftovers, stagingPath, swapIn } from './swap.js';
 import { createHash as hashOf } from 'node:crypto';
 
 /** Output formats. */
@@ -27,8 +29,10 @@ export const FORMATS: readonly Format[] = ['html', 'md', 'pdf'];
 export interface BuildOptions {
   /** Notice files to build. */
   files: string[];
-  /** Output folder (replaced whole on success). */
+  /** Output folder (replaced whole on success; refused unless empty, missing or an earlier noticekit output). */
   outDir: string;
+  /** Working directory (default: `process.cwd()`): it and its ancestors are never an output folder. */
+  cwd?: string;
   formats: Format[];
   /** Only these locales (default: every declared locale). */
   locales?: string[];
@@ -53,6 +57,8 @@ export interface BuildOptions {
   shard?: { index: number; count: number };
   /** Writes a file (default: `fs.promises.writeFile`); tests inject failures here. */
   writeFile?: (file: string, data: Buffer | string) => Promise<void>;
+  /** Told once when the cache cannot be used (e.g. a read-only folder); the build goes on uncached. */
+  onWarning?: (message: string) => void;
 }
 
 /** Progress of a build. */
@@ -95,11 +101,6 @@ export class BuildAborted extends Error {
   override name = 'BuildAborted';
 }
 
-/** A problem with the output folder (not writable, a file in the way). */
-export class OutputError extends Error {
-  override name = 'OutputError';
-}
-
 interface Job {
   prepared: PreparedNotice;
   locale: string;
@@ -123,6 +124,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   const fail = (diagnostics: Diagnostic[], failures: BuildResult['failures'] = []): BuildResult => ({ ok: false, diagnostics, manifest: [], failures, timings });
 
+  // Before any work: the output folder must be noticekit's to replace.
+  const cwd = options.cwd ?? process.cwd();
+  const outDir = path.resolve(cwd, options.outDir);
+  const guard = () => guardOutputDir(outDir, { cwd, inputs: options.files, inputDirs: options.templatesDir ? [options.templatesDir] : [] });
+  await guard();
+
   const prepared = await time('validate', () => prepareNotices(options.files, { locales: options.locales, templatesDir: options.templatesDir, threads: options.renderThreads ?? 1 }));
   if (prepared.diagnostics.some((d) => d.severity === 'error')) return fail(prepared.diagnostics);
 
@@ -139,11 +146,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     prepared.notices = prepared.notices.filter((p) => shardOf(p.notice.id, count) === index);
   }
 
-  const outDir = path.resolve(options.outDir);
-  await checkOutputPath(outDir);
+  await clearLeftovers(outDir);
   const chromium = options.formats.includes('pdf') ? findChromium(options.env) : undefined;
 
-  const staging = `${outDir}.staging-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const staging = stagingPath(outDir);
   const cleanup = () => rmSync(staging, { recursive: true, force: true });
   const writeBytes = options.writeFile ?? writeFile;
   // Writes still running when the build fails could recreate the staging folder after it is
@@ -161,7 +167,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
 
   const cache = options.cacheDir
-    ? await BuildCache.open(options.cacheDir, hashOf('sha256').update(await toolkitFingerprint()).update(await fingerprintFolders(templates.dirs)).digest('hex'))
+    ? await BuildCache.open(options.cacheDir, hashOf('sha256').update(await toolkitFingerprint()).update(await fingerprintFolders(templates.dirs)).digest('hex'), options.onWarning)
     : undefined;
 
   try {
@@ -331,9 +337,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const index = await renderIndex(templates, manifest, options.templatesDir);
       await write('index.html', index, { notice: null, version: null, locale: null, format: 'html' });
       manifest.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      await writeBytes(path.join(staging, 'manifest.json'), `${JSON.stringify({ files: manifest }, null, 2)}\n`);
+      await writeBytes(path.join(staging, 'manifest.json'), manifestText(manifest));
       checkAbort();
-      await swapIn(staging, outDir);
+      await swapIn(staging, outDir, guard);
       await cache?.prune();
     });
     return { ok: true, diagnostics: prepared.diagnostics, manifest, failures: [], timings, cache: cache && { hits: cache.hits, misses: cache.misses } };
@@ -387,27 +393,9 @@ export async function renderIndex(templates: TemplateSet, manifest: readonly Man
   });
 }
 
-/** Refuse early when the output path cannot become a folder. */
-export async function checkOutputPath(outDir: string): Promise<void> {
-  const info = await stat(outDir).catch(() => undefined);
-  if (info && !info.isDirectory()) throw new OutputError(`${outDir} exists and is not a folder; remove it or choose another --out.`);
-  const parent = path.dirname(outDir);
-  const parentInfo = await stat(parent).catch(() => undefined);
-  if (parentInfo && !parentInfo.isDirectory()) throw new OutputError(`${parent} is not a folder; choose another --out.`);
-}
-
-/** Replace `outDir` by `staging` with two renames; the old output is removed only after. */
-export async function swapIn(staging: string, outDir: string): Promise<void> {
-  const old = `${outDir}.old-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const exists = await stat(outDir).catch(() => undefined);
-  if (exists) await rename(outDir, old);
-  try {
-    await rename(staging, outDir);
-  } catch (error) {
-    if (exists) await rename(old, outDir);
-    throw error;
-  }
-  if (exists) await rm(old, { recursive: true, force: true });
+/** The text of `manifest.json`: the marker that tells the next build this folder is its to replace, and the files. */
+export function manifestText(files: readonly ManifestEntry[]): string {
+  return `${JSON.stringify({ generator: GENERATOR, files }, null, 2)}\n`;
 }
 
 /** The shard (1..count) a notice id belongs to: stable across machines and runs. */

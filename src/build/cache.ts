@@ -6,14 +6,16 @@
  * clean build because rendering is deterministic.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCacheFile } from '../util-fs.js';
 
-/** Default cache folder (beside other tools' caches; CI systems often keep node_modules/.cache). */
-export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/noticekit/build', import.meta.url));
+
+/** Length of the SHA-256 that heads every cache entry. */
+const HASH_BYTES = 32;
 
 /** Files under a folder, recursively, sorted (for fingerprints). */
 async function listFiles(dir: string): Promise<string[]> {
@@ -75,8 +77,14 @@ export class BuildCache {
    * Open (create) a cache folder for a build whose shared inputs have the given fingerprint.
    * @param sharedFingerprint hash of the toolkit, templates and phrase packs
    */
-  static async open(dir: string, sharedFingerprint: string): Promise<BuildCache> {
-    await mkdir(dir, { recursive: true });
+  static async open(dir: string, sharedFingerprint: string, onWarning?: (message: string) => void): Promise<BuildCache | undefined> {
+    try {
+      await mkdir(dir, { recursive: true });
+      await access(dir, constants.W_OK);
+    } catch (error) {
+      onWarning?.(`cannot use the cache folder ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); building without a cache (--cache-dir DIR picks another).`);
+      return undefined;
+    }
     return new BuildCache(dir, sharedFingerprint);
   }
 
@@ -97,15 +105,24 @@ export class BuildCache {
     return path.join(this.dir, key.slice(0, 2), key);
   }
 
-  /** Cached bytes, or undefined. */
+  /**
+   * Cached bytes, or undefined. An entry is its SHA-256 followed by the bytes; one whose bytes do
+   * not match (truncated, tampered with) is removed and counts as a miss, so it is rendered again
+   * and never published.
+   */
   async get(key: string): Promise<Buffer | undefined> {
-    const bytes = await readFile(this.file(key)).catch(() => undefined);
-    if (bytes) {
-      this.hits++;
-      this.used.add(key);
-      const now = new Date();
-      await utimes(this.file(key), now, now).catch(() => undefined);
-    } else this.misses++;
+    const file = this.file(key);
+    const entry = await readFile(file).catch(() => undefined);
+    const bytes = entry && entry.length >= HASH_BYTES ? entry.subarray(HASH_BYTES) : undefined;
+    if (!entry || !bytes || !createHash('sha256').update(bytes).digest().equals(entry.subarray(0, HASH_BYTES))) {
+      if (entry) await rm(file, { force: true }).catch(() => undefined);
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    this.used.add(key);
+    const now = new Date();
+    await utimes(file, now, now).catch(() => undefined);
     return bytes;
   }
 
@@ -123,7 +140,7 @@ export class BuildCache {
       );
       this.dirs.set(dir, made);
     }
-    if (await made) await writeCacheFile(file, bytes, { dirExists: true });
+    if (await made) await writeCacheFile(file, Buffer.concat([createHash('sha256').update(bytes).digest(), bytes]), { dirExists: true });
   }
 
   private dirs = new Map<string, Promise<boolean>>();

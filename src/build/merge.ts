@@ -3,11 +3,13 @@
  * every shard's files (checked against its manifest), one manifest, one index. Staged and swapped
  * in whole, like a build.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadTemplateSet } from '../render/html/index.js';
-import { checkOutputPath, renderIndex, swapIn, type ManifestEntry } from './build.js';
+import { manifestText, renderIndex, type ManifestEntry } from './build.js';
+import { guardOutputDir } from './output-guard.js';
+import { clearLeftovers, stagingPath, swapIn } from './swap.js';
 
 /** A shard's output that cannot be merged. */
 export class MergeError extends Error {
@@ -19,9 +21,12 @@ export class MergeError extends Error {
  * @param shardDirs output folders of `noticekit build --shard i/n`
  * @returns the merged manifest entries
  */
-export async function mergeShards(shardDirs: string[], outDir: string, templatesDir?: string): Promise<ManifestEntry[]> {
-  const out = path.resolve(outDir);
-  await checkOutputPath(out);
+export async function mergeShards(shardDirs: string[], outDir: string, templatesDir?: string, cwd = process.cwd()): Promise<ManifestEntry[]> {
+  const out = path.resolve(cwd, outDir);
+  // The shards and the templates are inputs: the output may neither be nor hold one of them.
+  const guard = () => guardOutputDir(out, { cwd, inputDirs: [...shardDirs, ...(templatesDir ? [templatesDir] : [])] });
+  await guard();
+  await clearLeftovers(out);
   const byPath = new Map<string, { entry: ManifestEntry; from: string }>();
   for (const dir of shardDirs) {
     let manifest: { files: ManifestEntry[] };
@@ -42,7 +47,7 @@ export async function mergeShards(shardDirs: string[], outDir: string, templates
       byPath.set(entry.path, { entry, from: dir });
     }
   }
-  const staging = `${out}.staging-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const staging = stagingPath(out);
   try {
     for (const { entry, from } of byPath.values()) {
       await mkdir(path.dirname(path.join(staging, entry.path)), { recursive: true });
@@ -54,8 +59,8 @@ export async function mergeShards(shardDirs: string[], outDir: string, templates
     await writeFile(path.join(staging, 'index.html'), index);
     files.push({ path: 'index.html', notice: null, version: null, locale: null, format: 'html', sha256: createHash('sha256').update(index).digest('hex'), bytes: index.byteLength });
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    await writeFile(path.join(staging, 'manifest.json'), `${JSON.stringify({ files }, null, 2)}\n`);
-    await swapIn(staging, out);
+    await writeFile(path.join(staging, 'manifest.json'), manifestText(files));
+    await swapIn(staging, out, guard);
     return files;
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

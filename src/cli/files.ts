@@ -3,6 +3,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from './io.js';
 
 const NOTICE_FILE = /\.ya?ml$/i;
@@ -16,7 +17,8 @@ const NOTICE_FILE = /\.ya?ml$/i;
 export async function expandNoticeFiles(operands: string[], cwd: string): Promise<string[]> {
   const found = new Set<string>();
   for (const operand of operands) {
-    if (/[*?[\]{}]/.test(operand)) {
+    // A name that exists is that file or folder, even when it holds glob characters ('x[1].yaml').
+    if (isDynamicPattern(operand) && !(await stat(path.resolve(cwd, operand)).catch(() => undefined))) {
       const matches = await expandGlob(operand, cwd);
       if (matches.length === 0) throw new UsageError(`No file matches '${operand}'.`);
       matches.forEach((m) => found.add(m));
@@ -49,44 +51,13 @@ async function listYaml(dir: string): Promise<string[]> {
   return out;
 }
 
-/** Minimal glob: `*` within a segment, `**` across folders, `?` one character, `{a,b}` alternatives. */
+/** Files matching a glob (picomatch syntax, through tinyglobby): notice files only, no dot files, links not followed. */
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
-  const normalized = pattern.split(path.sep).join('/');
-  const firstMagic = normalized.search(/[*?[\]{}]/);
-  const baseEnd = normalized.lastIndexOf('/', firstMagic);
-  const base = baseEnd < 0 ? '.' : normalized.slice(0, baseEnd) || '/';
-  const regex = globToRegExp(normalized);
-  const absBase = path.resolve(cwd, base);
-  let files: string[];
+  let matches: string[];
   try {
-    files = await listYaml(absBase);
-  } catch {
-    return [];
+    matches = await glob(pattern.split(path.sep).join('/'), { cwd, absolute: path.isAbsolute(pattern), onlyFiles: true, dot: false, followSymbolicLinks: false, expandDirectories: false, ignore: ['**/node_modules/**'] });
+  } catch (error) {
+    throw new UsageError(`'${pattern}' is not a pattern noticekit can read (${(error as Error).message.split('\n')[0]}); quote it, or name the files.`);
   }
-  return files
-    .map((f) => (path.isAbsolute(pattern) ? f : path.relative(cwd, f)).split(path.sep).join('/'))
-    .filter((f) => regex.test(f) || regex.test(`./${f}`));
-}
-
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  let depth = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === '*') {
-      if (glob[i + 1] === '*') {
-        re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-        i += glob[i + 2] === '/' ? 2 : 1;
-      } else re += '[^/]*';
-    } else if (ch === '?') re += '[^/]';
-    else if (ch === '{') {
-      depth++;
-      re += '(?:';
-    } else if (ch === '}' && depth > 0) {
-      depth--;
-      re += ')';
-    } else if (ch === ',' && depth > 0) re += '|';
-    else re += ch.replace(/[.+^$()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
+  return matches.filter((m) => NOTICE_FILE.test(m)).map((m) => (path.isAbsolute(pattern) ? path.normalize(m) : m));
 }

@@ -3,6 +3,7 @@
  * the process. Errors map to exit codes here and nowhere else.
  */
 import { readFileSync } from 'node:fs';
+import { closeMatch } from '../did-you-mean.js';
 import { COMMANDS } from './commands/index.js';
 import { ExitError, UsageError, type CliIO } from './io.js';
 
@@ -31,7 +32,12 @@ Start with: noticekit validate notices/
  * @returns exit code: 0 ok, 1 problems found, 2 usage error or trouble
  */
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  const [name, ...rest] = argv;
+  let [name, ...rest] = argv;
+  // 'noticekit help build' is 'noticekit build --help'.
+  if (name === 'help' && rest.length > 0) {
+    if (!COMMANDS.some((c) => c.name === rest[0])) return unknownCommand(rest[0]!, io);
+    [name, rest] = [rest[0], ['--help']];
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? io.stderr : io.stdout).write(mainHelp());
     return name === undefined ? 2 : 0;
@@ -41,10 +47,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const entry = COMMANDS.find((c) => c.name === name);
-  if (!entry) {
-    io.stderr.write(`noticekit: unknown command '${name}'.\n\n${mainHelp()}`);
-    return 2;
-  }
+  if (!entry) return unknownCommand(name, io);
   const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.usage}\n`);
@@ -54,7 +57,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr.write(`noticekit ${command.name}: ${(error as Error).message}\nRun 'noticekit ${command.name} --help' for usage.\n`);
+      const message = error instanceof UsageError ? error.message : parseArgsMessage(error as Error & { code: string }, command.usage);
+      io.stderr.write(`noticekit ${command.name}: ${message}\nRun 'noticekit ${command.name} --help' for usage.\n`);
       return 2;
     }
     if (error instanceof ExitError) {
@@ -66,6 +70,28 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (io.env.NOTICEKIT_DEBUG) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
     return 2;
   }
+}
+
+function unknownCommand(name: string, io: CliIO): number {
+  const guess = closeMatch(name, COMMANDS.map((c) => c.name), 2);
+  io.stderr.write(`noticekit: unknown command '${name}'.${guess ? ` Did you mean '${guess}'?` : ''}\n\n${mainHelp()}`);
+  return 2;
+}
+
+/** Node's parseArgs wording, said in ours: the option, what is wrong, and the likely option meant. */
+function parseArgsMessage(error: Error & { code: string }, usage: string): string {
+  const option = /'(-[^' ]*)/.exec(error.message)?.[1] ?? '';
+  const flag = option.replace(/=.*$/, '');
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const known = [...new Set(usage.match(/--[a-z][a-z0-9-]*/g) ?? [])];
+    const guess = closeMatch(flag, known, 3);
+    return `unknown option '${flag}'.${guess ? ` Did you mean '${guess}'?` : ''} (A file name starting with '-' goes after '--'.)`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing/.test(error.message) ? `option '${flag}' needs a value.` : `option '${flag}' takes no value.`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument '${/'([^']*)'/.exec(error.message)?.[1] ?? ''}'.`;
+  return 'the arguments could not be read.';
 }
 
 function isParseArgsError(error: unknown): boolean {

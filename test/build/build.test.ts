@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'parse5';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tree } from '../helpers/files.js';
+import { fakeOutput, tree } from '../helpers/files.js';
 import YAML from 'yaml';
 import { walkNotice } from '../../src/validate/index.js';
 import { run } from '../../src/cli/index.js';
@@ -133,8 +133,7 @@ describe('noticekit build', () => {
   it('writes nothing and keeps the previous output when any notice is invalid', async () => {
     const dir = tmp();
     const out = path.join(dir, 'public');
-    mkdirSync(out);
-    writeFileSync(path.join(out, 'previous.txt'), 'keep me');
+    fakeOutput(out, { 'previous.txt': 'keep me' });
     cpSync(path.join(ROOT, 'notices/praxisportal.yaml'), path.join(dir, 'good.yaml'));
     writeFileSync(path.join(dir, 'bad.yaml'), readFileSync(path.join(ROOT, 'notices/praxisportal.yaml'), 'utf8').replace('id: praxisportal', 'id: bad-one').replace('country: DE', 'country: Germany'));
     const result = await build([dir, '--out', out, '--formats', 'html,md']);
@@ -142,7 +141,7 @@ describe('noticekit build', () => {
     expect(result.stderr).toMatch(/bad\.yaml/);
     expect(result.stderr).toMatch(/invalid-country/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(readdirSync(out)).toEqual(['previous.txt']);
+    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'previous.txt']);
     expect(siblings(out)).toEqual([]);
   });
 
@@ -188,7 +187,7 @@ describe('noticekit build', () => {
     const file = path.join(dir, 'public');
     writeFileSync(file, 'not a folder');
     const result = await build(['notices', '--out', file, '--formats', 'md']);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/not a folder/);
     expect(readFileSync(file, 'utf8')).toBe('not a folder');
   });
@@ -270,8 +269,7 @@ describe('custom templates (--templates)', () => {
 describe('output folder swap', () => {
   it('replaces the old output whole (stale files disappear)', async () => {
     const out = path.join(tmp(), 'public');
-    mkdirSync(path.join(out, 'old-notice'), { recursive: true });
-    writeFileSync(path.join(out, 'old-notice/x.md'), 'stale');
+    fakeOutput(out, { 'old-notice/x.md': 'stale' });
     const result = await build(['notices/praxisportal.yaml', '--out', out, '--formats', 'md']);
     expect(result.code).toBe(0);
     expect(existsSync(path.join(out, 'old-notice'))).toBe(false);

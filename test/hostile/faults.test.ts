@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fakeOutput } from '../helpers/files.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
 import { run } from '../../src/cli/index.js';
@@ -23,9 +24,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** An output folder holding a previous build (two files), and a snapshot of it. */
 function previousOutput(name: string): { out: string; before: Map<string, Buffer> } {
   const out = path.join(scratch, name, 'public');
-  mkdirSync(path.join(out, 'old-notice/1.0'), { recursive: true });
-  writeFileSync(path.join(out, 'index.html'), '<!DOCTYPE html><title>previous</title>\n');
-  writeFileSync(path.join(out, 'old-notice/1.0/en.md'), '# The previous build\n');
+  fakeOutput(out, { 'index.html': '<!DOCTYPE html><title>previous</title>\n', 'old-notice/1.0/en.md': '# The previous build\n' });
   return { out, before: tree(out) };
 }
 
@@ -241,7 +240,7 @@ describe('output that cannot be written', () => {
     writeFileSync(file, 'not a folder');
     for (const out of [path.join(file, 'public'), file]) {
       const result = await cli(['build', REFERENCE, '--out', out, '--formats', 'md', '--no-cache']);
-      expect(result.code, out).toBe(1);
+      expect(result.code, out).toBe(2);
       expect(result.stderr).toMatch(/is not a folder/);
       expect(result.stderr).not.toMatch(/internal error|\n {4}at /);
       expect(readFileSync(file, 'utf8')).toBe('not a folder');
@@ -261,8 +260,7 @@ describe('a write failing half-way', () => {
     }
     try {
       const out = path.join(disk, 'public');
-      mkdirSync(out);
-      writeFileSync(path.join(out, 'index.html'), '<!DOCTYPE html><title>previous</title>\n');
+      fakeOutput(out, { 'index.html': '<!DOCTYPE html><title>previous</title>\n' });
       const before = tree(out);
       if (mounted) {
         const result = await cli(['build', REFERENCE, PRAXIS, '--out', out, '--formats', 'md,html', '--no-cache']);

@@ -3,8 +3,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, BuildAborted, FORMATS, OutputError, type Format } from '../../build/build.js';
-import { DEFAULT_CACHE_DIR } from '../../build/cache.js';
+import { build, BuildAborted, FORMATS, type Format } from '../../build/build.js';
+import { OutputRefusedError } from '../../build/output-guard.js';
+import { cacheDir as defaultCacheDir } from '../../cache-dir.js';
 import { formatDiagnostics } from '../../report/format-diagnostics.js';
 import { NoBrowserError } from '../../render/pdf/browser.js';
 import { expandNoticeFiles } from '../files.js';
@@ -22,7 +23,8 @@ Validates every notice (default: notices/), then writes for each notice, version
 Nothing is written if any notice is invalid; the output folder is replaced whole, only on success.
 
 Options:
-  --out DIR             output folder (default: public)
+  --out DIR             output folder (default: public); replaced only when it is empty, missing
+                        or an earlier noticekit output, never a folder holding other files
   --formats LIST        comma-separated: html,md,pdf (default: all three)
   --locales LIST        only these locales (default: every declared locale)
   --jobs N              PDFs printed at once (default: 2)
@@ -30,7 +32,8 @@ Options:
   --paper a4|letter     PDF paper size (default: a4)
   --templates DIR       your own templates folder; files there replace built-in ones
   --print-timeout MS    time one PDF may take (default: 30000)
-  --cache-dir DIR       cache of rendered documents (default: node_modules/.cache/noticekit/build)
+  --cache-dir DIR       cache of rendered documents (default: <project>/node_modules/.cache/noticekit/build,
+                        else $XDG_CACHE_HOME/noticekit/build); an unwritable cache is skipped
   --no-cache            render everything afresh
   --shard I/N           build only share I of N (by notice id); join shards with merge-manifests
   --no-color            plain output
@@ -75,7 +78,7 @@ Next: open DIR/index.html, or publish DIR.`,
       shard = m ? { index: Number(m[1]), count: Number(m[2]) } : undefined;
       if (!shard || shard.count < 1 || shard.index < 1 || shard.index > shard.count) throw new UsageError(`--shard takes I/N with 1 <= I <= N, e.g. 2/4; not '${values.shard}'.`);
     }
-    const cacheDir = values['no-cache'] ? undefined : values['cache-dir'] ? path.resolve(io.cwd, values['cache-dir']) : DEFAULT_CACHE_DIR;
+    const cacheDir = values['no-cache'] ? undefined : values['cache-dir'] ? path.resolve(io.cwd, values['cache-dir']) : defaultCacheDir('build', io.cwd, io.env);
     const locales = values.locales?.split(',').map((l) => l.trim()).filter(Boolean);
 
     const operands = positionals.length > 0 ? positionals : ['notices'];
@@ -94,6 +97,8 @@ Next: open DIR/index.html, or publish DIR.`,
       const result = await build({
         files: files.map((f) => path.resolve(io.cwd, f)),
         outDir: path.resolve(io.cwd, values.out),
+        cwd: io.cwd,
+        onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
         formats: FORMATS.filter((f) => formats.includes(f)),
         locales,
         jobs,
@@ -139,7 +144,8 @@ Next: open DIR/index.html, or publish DIR.`,
         io.stderr.write(`\nInterrupted${signalName ? ` by ${signalName}` : ''}; ${values.out} is unchanged.\n`);
         return signalName === 'SIGTERM' ? 143 : 130;
       }
-      if (error instanceof NoBrowserError || error instanceof OutputError) throw new ExitError(1, `${error.message}\nNothing was published; ${values.out} is unchanged.`);
+      if (error instanceof OutputRefusedError) throw new ExitError(2, `${error.message}\nNothing was written.`);
+      if (error instanceof NoBrowserError) throw new ExitError(1, `${error.message}\nNothing was published; ${values.out} is unchanged.`);
       const code = (error as NodeJS.ErrnoException).code;
       // A file-system error on the output (its staging and old folders share its path) or the cache:
       // ENOSPC, EROFS, EACCES, and ENOENT too, which Node's recursive mkdir reports on a read-only mount.

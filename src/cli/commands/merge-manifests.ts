@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MergeError, mergeShards } from '../../build/merge.js';
-import { OutputError } from '../../build/build.js';
+import { OutputRefusedError } from '../../build/output-guard.js';
 import { ExitError, UsageError } from '../io.js';
 import type { Command } from './types.js';
 
@@ -17,7 +17,8 @@ manifest.json and one index.html, and swaps DIR in whole. Fails if a file is mis
 match its hash, or differs between shards.
 
 Options:
-  --out DIR          merged output folder (default: public)
+  --out DIR          merged output folder (default: public); replaced only when it is empty,
+                     missing or an earlier noticekit output
   --templates DIR    templates for index.html (as given to build)
   -h, --help         show this help
 
@@ -36,11 +37,13 @@ Example (a CI matrix of 4 machines):
         positionals.map((p) => path.resolve(io.cwd, p)),
         path.resolve(io.cwd, values.out),
         values.templates && path.resolve(io.cwd, values.templates),
+        io.cwd,
       );
       io.stderr.write(`Merged ${positionals.length} shards: ${files.length} files into ${values.out}/.\n`);
       return 0;
     } catch (error) {
-      if (error instanceof MergeError || error instanceof OutputError) throw new ExitError(1, `${error.message}\n${values.out} is unchanged.`);
+      if (error instanceof OutputRefusedError) throw new ExitError(2, `${error.message}\nNothing was written.`);
+      if (error instanceof MergeError) throw new ExitError(1, `${error.message}\n${values.out} is unchanged.`);
       throw error;
     }
   },

@@ -2,7 +2,8 @@
  * `noticekit translations status|mark-reviewed FILE...`: which translations were reviewed against
  * the current source text, and recording a review.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
+import { writeFileAtomic } from '../../util-fs.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../../diagnostics.js';
@@ -110,9 +111,11 @@ async function mark(checked: CheckedFile[], files: string[], locales: string[] |
     const again = validateNotice(loadNotice(result.text, files[i]));
     if (!again.notice) {
       const first: Diagnostic | undefined = again.diagnostics.find((d) => d.severity === 'error');
-      throw new Error(`the updated ${files[i]} would not validate (${first?.code ?? 'unknown'}: ${first?.message ?? ''}); nothing was written`);
+      throw new ExitError(1, `the updated ${files[i]} would not validate (${first?.code ?? 'unknown'}: ${first?.message ?? ''}); nothing was written`);
     }
-    await writeFile(c.file, bom + result.text, 'utf8');
+    // Through a temporary file and a rename: a crash mid-write leaves the old notice whole. A
+    // link to the notice stays a link: the file it points at is the one replaced.
+    await writeFileAtomic(await realpath(c.file), bom + result.text, { keepMode: true, durable: true, dirExists: true });
     const parts = Object.entries(result.marked).map(([l, n]) => `${n} ${l} ${n === 1 ? 'text' : 'texts'}${result.wasStale[l] ? ` (${result.wasStale[l]} stale before)` : ''}`);
     io.stderr.write(`${files[i]}: marked ${parts.join(', ') || 'nothing'} as reviewed${result.removed ? `; removed ${result.removed} outdated ${result.removed === 1 ? 'record' : 'records'}` : ''}.\n`);
   }

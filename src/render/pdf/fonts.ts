@@ -11,8 +11,10 @@
  * text is all Latin gets files without Greek and Cyrillic (~60 KB, another ~10%). Chromium's PDF
  * backend then embeds only the glyphs a document uses.
  *
- * Compressing to WOFF2 takes a few seconds, so the result is cached in
- * node_modules/.cache/noticekit/fonts (filled by `npm run prepare`, or on first use).
+ * Compressing to WOFF2 takes a few seconds, so the files are made when the package is built
+ * (`npm run prepare`, which `npm pack` runs too) into dist/fonts/ and shipped with it: a read-only
+ * install never needs to write them. Without them (a source checkout before prepare) they are made
+ * on first use and kept in the user's cache folder (see cache-dir.ts), best effort.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -20,6 +22,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import subsetFont from 'subset-font';
+import { cacheDir } from '../../cache-dir.js';
 import { writeCacheFile } from '../../util-fs.js';
 
 const FACES = [
@@ -75,8 +78,8 @@ export async function withFontFaces(html: string): Promise<string> {
   return html.slice(0, at) + css + html.slice(at + FONT_SLOT.length);
 }
 
-/** Folder of the cached WOFF2 subsets. */
-export const FONT_CACHE_DIR = fileURLToPath(new URL('../../../node_modules/.cache/noticekit/fonts', import.meta.url));
+/** Folder of the WOFF2 subsets shipped with the package (dist/fonts, from src/ and dist/ alike). */
+export const SHIPPED_FONT_DIR = fileURLToPath(new URL('../../../dist/fonts', import.meta.url));
 
 const css = new Map<string, Promise<string>>();
 
@@ -99,8 +102,12 @@ function cssOnce(key: string, build: () => Promise<string>): Promise<string> {
   return made;
 }
 
-/** The WOFF2 subset of each face for a set, from the cache or made now (and cached). */
-export async function fontFiles(set: FontSet = 'all'): Promise<{ weight: number; style: string; woff2: Buffer }[]> {
+/**
+ * The WOFF2 subset of each face for a set: shipped, cached, or made now (and cached).
+ * @param fillShipped write files made now into {@link SHIPPED_FONT_DIR} (the package build does)
+ *   instead of the user's cache folder
+ */
+export async function fontFiles(set: FontSet = 'all', fillShipped = false): Promise<{ weight: number; style: string; woff2: Buffer }[]> {
   const require = createRequire(import.meta.url);
   const pkgFile = require.resolve('@expo-google-fonts/noto-sans/package.json');
   const dir = path.dirname(pkgFile);
@@ -111,11 +118,14 @@ export async function fontFiles(set: FontSet = 'all'): Promise<{ weight: number;
   for (const [from, to] of ranges) for (let c = from; c <= to; c++) text += String.fromCodePoint(c);
   return Promise.all(
     FACES.map(async (face) => {
-      const cached = path.join(FONT_CACHE_DIR, `${path.basename(face.file, '.ttf')}-${key}.woff2`);
-      let woff2: Buffer | undefined = await readFile(cached).catch(() => undefined);
+      const name = `${path.basename(face.file, '.ttf')}-${key}.woff2`;
+      const cached = path.join(cacheDir('fonts'), name);
+      const shipped = path.join(SHIPPED_FONT_DIR, name);
+      let woff2: Buffer | undefined = (await readFile(shipped).catch(() => undefined)) ?? (fillShipped ? undefined : await readFile(cached).catch(() => undefined));
       if (!woff2) {
         const made = await subsetFont(await readFile(path.join(dir, face.file)), text, { targetFormat: 'woff2' });
-        await writeCacheFile(cached, made);
+        if (fillShipped) await writeCacheFile(shipped, made, { strict: true });
+        else await writeCacheFile(cached, made);
         woff2 = made;
       }
       return { weight: face.weight, style: face.style, woff2 };
