@@ -1,0 +1,56 @@
+/**
+ * Cache entries are checked on read: a truncated or tampered entry is rendered again, never published.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/index.js';
+import { fakeIO } from '../cli/fake-io.js';
+import { tree } from '../helpers/files.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(path.join(os.tmpdir(), 'noticekit-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function build(out: string, ...more: string[]) {
+  const fake = fakeIO(ROOT, { PATH: process.env.PATH, CI: 'true' });
+  const code = await run(['build', 'notices', '--out', out, '--formats', 'md,html', ...more], fake.io);
+  return { code, stderr: fake.stderr() };
+}
+
+function entries(cache: string): string[] {
+  return readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('build cache', () => {
+  it('renders a truncated or tampered entry again and publishes the clean bytes', async () => {
+    const cache = path.join(dir, 'cache');
+    const clean = path.join(dir, 'clean');
+    expect((await build(clean, '--no-cache')).code).toBe(0);
+    expect((await build(path.join(dir, 'first'), '--cache-dir', cache)).stderr).toContain('0 from cache, 8 rendered');
+    const [a, b] = entries(cache).sort();
+    writeFileSync(a!, readFileSync(a!).subarray(0, 40)); // truncated
+    const bytes = readFileSync(b!);
+    bytes[bytes.length - 1] ^= 0x20; // one bit of the payload changed
+    writeFileSync(b!, bytes);
+    const again = await build(path.join(dir, 'again'), '--cache-dir', cache);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('6 from cache, 2 rendered');
+    const want = tree(clean);
+    const got = tree(path.join(dir, 'again'));
+    for (const [f, v] of want) if (f !== 'manifest.json') expect(got.get(f)!.equals(v), f).toBe(true);
+    // The bad entries were replaced by good ones.
+    expect((await build(path.join(dir, 'third'), '--cache-dir', cache)).stderr).toContain('8 from cache, 0 rendered');
+  });
+
+  it('an unwritable cache folder is a one-line warning and the build goes on uncached', async () => {
+    const file = path.join(dir, 'not-a-folder');
+    writeFileSync(file, 'x');
+    const result = await build(path.join(dir, 'uncached'), '--cache-dir', path.join(file, 'cache'));
+    expect(result.code).toBe(0);
+    expect(result.stderr.split('\n').filter((l) => l.startsWith('warning:'))).toHaveLength(1);
+    expect(result.stderr).toMatch(/building without a cache/);
+    expect(statSync(path.join(dir, 'uncached/praxisportal/1.0/de.md')).size).toBeGreaterThan(1000);
+  });
+});
