@@ -39,13 +39,22 @@ export async function expandNoticeFiles(operands: string[], cwd: string): Promis
   return [...found].sort();
 }
 
-async function listYaml(dir: string): Promise<string[]> {
+/** Folders one operand may search before noticekit asks for a narrower one ('validate /' would walk the whole disk). */
+const MAX_FOLDERS = 5_000;
+
+async function listYaml(dir: string, budget = { folders: MAX_FOLDERS, top: dir }): Promise<string[]> {
+  if (--budget.folders < 0) throw new UsageError(`'${budget.top}' holds more than ${MAX_FOLDERS} folders; name the folder your notices are in (e.g. notices/).`);
   const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new UsageError(`cannot read the folder '${dir}' (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listYaml(full)));
+    if (entry.isDirectory()) out.push(...(await listYaml(full, budget)));
     else if (entry.isFile() && NOTICE_FILE.test(entry.name)) out.push(full);
   }
   return out;

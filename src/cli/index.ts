@@ -65,6 +65,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       if (error.message) io.stderr.write(`noticekit ${command.name}: ${error.message}\n`);
       return error.exitCode;
     }
+    // A file the user named that cannot be read or written (a FIFO, a loop of links, no permission):
+    // a problem with the input, said as such.
+    const fs = error as NodeJS.ErrnoException;
+    if (typeof fs?.code === 'string' && typeof fs.syscall === 'string' && /^E[A-Z]+$/.test(fs.code)) {
+      io.stderr.write(`noticekit ${command.name}: cannot ${fs.syscall} ${fs.path ? `'${fs.path}'` : 'a file'} (${fs.code}).\n`);
+      return 1;
+    }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`noticekit ${command.name}: internal error: ${message}\nThis is a bug in noticekit; please report it with the command you ran.\n`);
     if (io.env.NOTICEKIT_DEBUG) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
