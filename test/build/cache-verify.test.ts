@@ -32,7 +32,7 @@ describe('build cache', () => {
     const [a, b] = entries(cache).sort();
     writeFileSync(a!, readFileSync(a!).subarray(0, 40)); // truncated
     const bytes = readFileSync(b!);
-    bytes[bytes.length - 1] ^= 0x20; // one bit of the payload changed
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0x20; // one bit of the payload changed
     writeFileSync(b!, bytes);
     const again = await build(path.join(dir, 'again'), '--cache-dir', cache);
     expect(again.code).toBe(0);

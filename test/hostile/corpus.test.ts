@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fakeOutput } from '../helpers/files.js';
 import { cli, CORPUS, htmlProblems, leftovers, loadCorpus, markdownProblems, materialize, pdfProblems, prototypeKeys, REFERENCE, tree, type ExpectedDiagnostic, type HostileCase } from './helpers.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'noticekit-hostile-'));
@@ -86,8 +87,7 @@ describe('hostile corpus', () => {
     // build, one format at a time, over a previous output that must survive any failure
     for (const format of FORMATS) {
       const out = path.join(scratch, `${name}-${format}`, 'public');
-      mkdirSync(out, { recursive: true });
-      writeFileSync(path.join(out, 'previous.txt'), PREVIOUS);
+      fakeOutput(out, { 'previous.txt': PREVIOUS });
       const build = await cli(['build', file, '--out', out, '--formats', format, '--no-cache', ...templatesArgs]);
       const what = `build ${format}`;
       expect(build.code, `${what}: ${build.stderr}`).toBe(c.expect.exit.build[format]);
@@ -95,7 +95,7 @@ describe('hostile corpus', () => {
       expect(leftovers(out), `${what}: folders left beside the output`).toEqual([]);
       const files = tree(out);
       if (build.code !== 0) {
-        expect([...files.keys()], what).toEqual(['previous.txt']);
+        expect([...files.keys()].sort(), what).toEqual(['manifest.json', 'previous.txt']);
         expect(files.get('previous.txt')!.toString(), what).toBe(PREVIOUS);
         expect(build.stderr, what).toMatch(/Nothing was published/);
         if (rejected) expectReported(build.stderr, diagnostics.filter((d) => (d.severity ?? 'error') === 'error'), what);
