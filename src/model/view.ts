@@ -121,6 +121,8 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
   const add = (key: string, id: string, heading: string | undefined, blocks: Block[]) => {
     // The section carries the clause id; a block repeating it would duplicate the HTML id.
     const unique = blocks.filter(nonEmpty).map((b) => (b.id === id ? { ...b, id: undefined } : b));
+    // A heading with nothing under it would say something the notice does not (e.g. "Complaints").
+    if (unique.length === 0) return;
     sections.set(key, { key, id, heading, blocks: unique });
   };
 
@@ -176,7 +178,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     const items: ListItem[] = [];
     const interests: Block[] = [];
     for (const pu of notice.purposes) {
-      for (const basis of pu.legalBases) {
+      for (const basis of pu.legalBases ?? []) {
         const [article, paragraph, point] = basis.gdpr.match(/\d+|[a-z]/g) ?? [];
         const citation = p('legalBasis.citation', { article, paragraph, point }, basis.id);
         const statement = t(basis.statement) ?? p(`legalBasis.names.a${article}p${paragraph}${point}`);
@@ -191,7 +193,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     add('legalBases', 'legal-bases', p('headings.legalBases'), [{ type: 'paragraph', md: p('legalBases.intro') }, { type: 'list', items }, ...interests]);
   }
 
-  {
+  if (notice.recipients) {
     const r = notice.recipients;
     const blocks: Block[] =
       r.length === 0
@@ -218,7 +220,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     const blocks: Block[] = [{ type: 'paragraph', id: tr.id, md: `${t(tr.statement) ?? p('transfers.intro', {}, tr.id)} ${split}` }];
     const safeguardName = new Map<string, string>();
     for (const s of tr.safeguards ?? []) {
-      safeguardName.set(s.id, p(`safeguard.${s.mechanism}`, { derogation: s.derogation }, s.id));
+      if (s.mechanism) safeguardName.set(s.id, p(`safeguard.${s.mechanism}`, { derogation: s.derogation }, s.id));
       const description = t(s.description);
       if (description) blocks.push({ type: 'paragraph', id: s.id, md: description });
       const copy = t(s.copy);
@@ -226,7 +228,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     }
     const items: ListItem[] = (tr.safeguards ?? [])
       .map((s) => ({ s, ds: tr.destinations.filter((d) => d.safeguard === s.id) }))
-      .filter(({ ds }) => ds.length > 0)
+      .filter(({ s, ds }) => ds.length > 0 && safeguardName.has(s.id))
       .map(({ s, ds }) => ({ md: p('transfers.safeguardFor', { safeguard: safeguardName.get(s.id), destinations: ds.map(name).join(sep) }) }));
     const yesNo = (v: boolean | undefined) => (v === undefined ? p('transfers.notStated') : v ? p('transfers.yes') : p('transfers.no'));
     blocks.push({
@@ -241,7 +243,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     add('transfers', tr.id, p('headings.transfers'), blocks);
   }
 
-  {
+  if (notice.retention) {
     const r = notice.retention;
     const categoryLabel = new Map(notice.categories.map((c) => [c.id, t(c.label) ?? c.id]));
     const blocks: Block[] = r.rules.map((rule): Block => {
@@ -277,6 +279,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     add('rights', r.id, p('headings.rights'), [{ type: 'paragraph', md: t(r.intro) ?? p('rights.intro') }, { type: 'list', items }]);
 
     const e = r.exercise;
+    if (e) {
     const blocks: Block[] = [];
     const via = e.contactVia ?? ['controller'];
     const parties = via.map((v) => (v === 'representative' ? notice.representative : v === 'dpo' ? notice.dpo : undefined)).filter((x): x is Party => Boolean(x));
@@ -291,9 +294,10 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     if (response) blocks.push({ type: 'paragraph', md: response });
     if (t(e.text)) blocks.push({ type: 'paragraph', md: t(e.text)! });
     add('exercise', e.id, p('headings.exercise'), blocks);
+    }
   }
 
-  {
+  if (notice.complaints) {
     const c = notice.complaints;
     const blocks: Block[] = [];
     if (t(c.text)) blocks.push({ type: 'paragraph', id: c.id, md: t(c.text)! });
@@ -303,7 +307,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
 
   if (notice.requirement) {
     const q = notice.requirement;
-    const blocks: Block[] = [{ type: 'paragraph', id: q.id, md: p(`requirement.${q.kind}`, {}, q.id) }];
+    const blocks: Block[] = q.kind ? [{ type: 'paragraph', id: q.id, md: p(`requirement.${q.kind}`, {}, q.id) }] : [];
     if (t(q.consequences)) blocks.push({ type: 'paragraph', md: p('requirement.consequences', { text: t(q.consequences) }, q.id) });
     add('requirement', q.id, p('headings.requirement'), blocks);
   }
