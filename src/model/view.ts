@@ -139,12 +139,12 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     if (t(c.note)) blocks.push({ type: 'paragraph', md: t(c.note)! });
     if (notice.representative) {
       const r = notice.representative;
-      blocks.push({ type: 'paragraph', id: r.id, md: `${p('representative.contact', {}, r.id)} ${partyLine(r)}.` });
+      blocks.push({ type: 'paragraph', id: r.id, md: endSentence(`${p('representative.contact', {}, r.id)} ${partyLine(r)}`) });
       if (t(r.note)) blocks.push({ type: 'paragraph', md: t(r.note)! });
     }
     if (notice.dpo) {
       const d = notice.dpo;
-      blocks.push({ type: 'paragraph', id: d.id, md: `${p('dpo.contact', {}, d.id)} ${partyLine(d)}.` });
+      blocks.push({ type: 'paragraph', id: d.id, md: endSentence(`${p('dpo.contact', {}, d.id)} ${partyLine(d)}`) });
       if (t(d.note)) blocks.push({ type: 'paragraph', md: t(d.note)! });
     }
     add('controller', c.id, p('headings.controller'), blocks);
@@ -153,7 +153,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
   if (notice.jointControllers?.length) {
     add('jointControllers', 'joint-controllers', p('headings.jointControllers'), [
       { type: 'paragraph', md: p('jointControllers.intro') },
-      { type: 'list', items: notice.jointControllers.map((j) => ({ id: j.id, md: `${partyLine({ id: j.id, name: j.name, address: j.address, contact: j.contact })}. ${t(j.arrangement) ?? ''}`.trim() })) },
+      { type: 'list', items: notice.jointControllers.map((j) => ({ id: j.id, md: `${endSentence(partyLine({ id: j.id, name: j.name, address: j.address, contact: j.contact }))} ${t(j.arrangement) ?? ''}`.trim() })) },
     ]);
   }
 
@@ -190,7 +190,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
         interests.push({ type: 'paragraph', md: p('legalBasis.legitimateInterests', { interests: t(pu.legitimateInterests), purpose: purposeName.get(pu.id) }, pu.id) });
       }
     }
-    add('legalBases', 'legal-bases', p('headings.legalBases'), [{ type: 'paragraph', md: p('legalBases.intro') }, { type: 'list', items }, ...interests]);
+    if (items.length > 0 || interests.length > 0) add('legalBases', 'legal-bases', p('headings.legalBases'), [{ type: 'paragraph', md: p('legalBases.intro') }, { type: 'list', items }, ...interests]);
   }
 
   if (notice.recipients) {
@@ -281,12 +281,12 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     const e = r.exercise;
     if (e) {
     const blocks: Block[] = [];
-    const via = e.contactVia ?? ['controller'];
+    const via = e.contactVia ?? [];
     const parties = via.map((v) => (v === 'representative' ? notice.representative : v === 'dpo' ? notice.dpo : undefined)).filter((x): x is Party => Boolean(x));
     const own = contactParts(e.contact);
     if (parties.length > 0 || own.length > 0) {
-      blocks.push({ type: 'paragraph', id: e.id, md: `${p('exercise.contact', {}, e.id)} ${[...parties.map(partyLine), ...own].join('; ')}.` });
-    } else blocks.push({ type: 'paragraph', id: e.id, md: p('exercise.contactController', {}, e.id) });
+      blocks.push({ type: 'paragraph', id: e.id, md: endSentence(`${p('exercise.contact', {}, e.id)} ${[...parties.map(partyLine), ...own].join('; ')}`) });
+    } else if (via.includes('controller')) blocks.push({ type: 'paragraph', id: e.id, md: p('exercise.contactController', {}, e.id) });
     if (e.freeOfCharge) blocks.push({ type: 'paragraph', md: p('exercise.free', {}, e.id) });
     if (t(e.fees)) blocks.push({ type: 'paragraph', md: t(e.fees)! });
     if (t(e.identityCheck)) blocks.push({ type: 'paragraph', md: p('exercise.identity', { text: t(e.identityCheck) }, e.id) });
@@ -366,6 +366,12 @@ export function titleOf(notice: Notice, locale: string): string {
 /** The title as plain text (Markdown marks removed), for file metadata and PDF footers. */
 export function plainTitle(title: string): string {
   return title.replace(/[*_`\\]/g, '');
+}
+
+/** A sentence with one full stop at its end: none is added after one of its own (. ! ? …). */
+function endSentence(md: string): string {
+  const s = md.trimEnd();
+  return /[.!?…]["”’»*_)]*$/u.test(s) && !/\]\([^)]*\)$/.test(s) ? s : `${s}.`;
 }
 
 function nonEmpty(block: Block): boolean {
