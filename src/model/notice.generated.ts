@@ -96,6 +96,13 @@ export type RightName =
   | 'automated-decisions'
   | 'withdraw-consent'
   | 'complaint';
+/**
+ * `list` or `table`.
+ *
+ * This interface was referenced by `Notice`'s JSON-Schema
+ * via the `definition` "Layout".
+ */
+export type Layout = 'list' | 'table';
 
 /**
  * A privacy notice under GDPR Art. 13 and/or Art. 14, kept as data. Every section and every list item carries a stable `id` that the diff keys on.
@@ -167,11 +174,41 @@ export interface Notice {
   complaints?: Complaints;
   requirement?: Requirement;
   /**
-   * Free clauses (Markdown) for anything the model does not hold, each placed after a section.
+   * Free clauses (Markdown) for anything the model does not hold, each placed after a section (`after`) or after any clause (`afterClause`).
    *
    * @maxItems 200
    */
   clauses?: Clause[];
+  layout?: Layout;
+  /**
+   * The layout of single sections, over `layout`, e.g. `purposes: table`.
+   */
+  layouts?: {
+    purposes?: Layout;
+    recipients?: Layout;
+    transfers?: Layout;
+  };
+  /**
+   * The order the notice prints its sections in, when it differs from the standard one. Sections not listed follow in the standard order.
+   *
+   * @maxItems 14
+   */
+  sectionOrder?: (
+    | 'controller'
+    | 'jointControllers'
+    | 'purposes'
+    | 'categories'
+    | 'sources'
+    | 'legalBases'
+    | 'recipients'
+    | 'transfers'
+    | 'retention'
+    | 'automatedDecisions'
+    | 'rights'
+    | 'exercise'
+    | 'complaints'
+    | 'requirement'
+  )[];
   translationReviews?: TranslationReviews;
 }
 /**
@@ -611,7 +648,7 @@ export interface Requirement {
   consequences?: Text;
 }
 /**
- * A free clause for what the model does not hold.
+ * A free clause for what the model does not hold. Give `after` (a section) or `afterClause` (any clause id).
  *
  * This interface was referenced by `Notice`'s JSON-Schema
  * via the `definition` "Clause".
@@ -621,7 +658,7 @@ export interface Clause {
   /**
    * The section this clause is printed after (`end` for the end of the notice).
    */
-  after:
+  after?:
     | 'intro'
     | 'controller'
     | 'representative'
@@ -640,6 +677,7 @@ export interface Clause {
     | 'complaints'
     | 'requirement'
     | 'end';
+  afterClause?: IdRef;
   heading?: Text;
   text: Text;
 }

@@ -12,7 +12,7 @@ import { isEea } from '../data/eea.js';
 export type Block =
   | { type: 'paragraph'; id?: string; md: string }
   | { type: 'list'; id?: string; items: ListItem[] }
-  | { type: 'table'; id?: string; head: string[]; rows: TableRow[]; fallback: ListItem[] };
+  | { type: 'table'; id?: string; head: string[]; rows: TableRow[]; fallback: ListItem[]; markdownTable?: boolean };
 
 /** A list item; `id` is the clause id (the anchor in HTML). */
 export interface ListItem {
@@ -71,6 +71,7 @@ const SECTION_ORDER = [
   'jointControllers',
   'purposes',
   'categories',
+  'sources',
   'legalBases',
   'recipients',
   'transfers',
@@ -158,10 +159,66 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
   }
 
   const purposeName = new Map(notice.purposes.map((pu) => [pu.id, t(pu.description) ?? pu.id]));
-  add('purposes', 'purposes', p('headings.purposes'), [
-    { type: 'paragraph', md: p('purposes.intro') },
-    { type: 'list', items: notice.purposes.map((pu) => ({ id: pu.id, md: t(pu.description) ?? '' })) },
-  ]);
+  const categoryLabel = new Map(notice.categories.map((c) => [c.id, t(c.label) ?? c.id]));
+  const layoutOf = (section: 'purposes' | 'recipients' | 'transfers'): 'list' | 'table' | undefined => notice.layouts?.[section] ?? notice.layout;
+
+  // One legal basis as the notice states it, and a purpose's legitimate interests.
+  const basisLine = (basis: NonNullable<(typeof notice.purposes)[number]['legalBases']>[number]): string => {
+    const [article, paragraph, point] = basis.gdpr.match(/\d+|[a-z]/g) ?? [];
+    const citation = p('legalBasis.citation', { article, paragraph, point }, basis.id);
+    const statement = t(basis.statement) ?? p(`legalBasis.names.a${article}p${paragraph}${point}`);
+    const law = t(basis.law);
+    const key = law ? 'legalBasis.itemLaw' : basis.gdpr === '6(1)(f)' ? 'legalBasis.itemLegitimate' : 'legalBasis.item';
+    return p(key, { statement, citation, law, legitimateInterestsLabel: p('legalBasis.legitimateInterestsLabel') }, basis.id);
+  };
+  const interestsLine = (pu: (typeof notice.purposes)[number]): string | undefined =>
+    t(pu.legitimateInterests) ? p('legalBasis.legitimateInterests', { interests: t(pu.legitimateInterests), purpose: purposeName.get(pu.id) }, pu.id) : undefined;
+  // Retention rules that name purposes belong to those purposes in the table layout.
+  const retentionLine = (rule: NonNullable<typeof notice.retention>['rules'][number], withScope: boolean): string => {
+    const parts: string[] = [];
+    if (rule.period) {
+      const scope = withScope ? [...(rule.categories ?? []).map((id) => categoryLabel.get(id) ?? id), ...(rule.purposes ?? []).map((id) => purposeName.get(id)?.replace(/\.$/, '') ?? id)] : (rule.categories ?? []).map((id) => categoryLabel.get(id) ?? id);
+      const trigger = t(rule.trigger) ? p('retention.trigger', { trigger: t(rule.trigger) }, rule.id) : '';
+      const period = esc(formatDuration(rule.period, locale));
+      parts.push(scope.length ? p('retention.period', { what: scope.join(sep), period, trigger }, rule.id) : p(withScope ? 'retention.periodAll' : 'retention.periodOnly', { period, trigger }, rule.id));
+    } else if (t(rule.trigger)) parts.push(t(rule.trigger)!);
+    if (t(rule.criteria)) parts.push(t(rule.criteria)!);
+    if (t(rule.law)) parts.push(p('retention.law', { law: t(rule.law) }, rule.id));
+    return parts.join(' ');
+  };
+  const purposeTable = layoutOf('purposes') === 'table';
+
+  if (purposeTable) {
+    const rows: TableRow[] = notice.purposes.map((pu) => {
+      const bases = (pu.legalBases ?? []).map(basisLine);
+      const interests = interestsLine(pu);
+      const rules = (notice.retention?.rules ?? []).filter((r) => r.purposes?.includes(pu.id));
+      return {
+        id: pu.id,
+        cells: [
+          t(pu.description) ?? '',
+          (pu.categories ?? []).map((id) => categoryLabel.get(id) ?? id).join(sep),
+          [...bases, ...(interests ? [interests] : [])].join(' '),
+          rules.map((r) => retentionLine(r, false)).join(' '),
+        ],
+      };
+    });
+    add('purposes', 'purposes', p('headings.purposes'), [
+      { type: 'paragraph', md: p('purposes.intro') },
+      {
+        type: 'table',
+        head: [p('purpose.column.purpose'), p('purpose.column.data'), p('purpose.column.legalBasis'), p('purpose.column.retention')],
+        rows,
+        fallback: notice.purposes.map((pu) => ({ id: pu.id, md: t(pu.description) ?? '' })),
+        markdownTable: true,
+      },
+    ]);
+  } else {
+    add('purposes', 'purposes', p('headings.purposes'), [
+      { type: 'paragraph', md: p('purposes.intro') },
+      { type: 'list', items: notice.purposes.map((pu) => ({ id: pu.id, md: t(pu.description) ?? '' })) },
+    ]);
+  }
 
   {
     const items: ListItem[] = notice.categories.map((cat) => {
@@ -169,28 +226,27 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
       const condition = t(cat.condition);
       return { id: cat.id, md: condition ? p('category.withCondition', { label, condition }, cat.id) : label };
     });
-    const blocks: Block[] = [{ type: 'paragraph', md: p('categories.intro') }, { type: 'list', items }];
-    for (const source of notice.sources ?? []) blocks.push({ type: 'paragraph', id: source.id, md: t(source.description) ?? '' });
-    add('categories', 'categories', p('headings.categories'), blocks);
+    add('categories', 'categories', p('headings.categories'), [{ type: 'paragraph', md: p('categories.intro') }, { type: 'list', items }]);
   }
 
-  {
-    const items: ListItem[] = [];
-    const interests: Block[] = [];
-    for (const pu of notice.purposes) {
-      for (const basis of pu.legalBases ?? []) {
-        const [article, paragraph, point] = basis.gdpr.match(/\d+|[a-z]/g) ?? [];
-        const citation = p('legalBasis.citation', { article, paragraph, point }, basis.id);
-        const statement = t(basis.statement) ?? p(`legalBasis.names.a${article}p${paragraph}${point}`);
-        const law = t(basis.law);
-        const key = law ? 'legalBasis.itemLaw' : basis.gdpr === '6(1)(f)' ? 'legalBasis.itemLegitimate' : 'legalBasis.item';
-        items.push({ id: basis.id, md: p(key, { statement, citation, law, legitimateInterestsLabel: p('legalBasis.legitimateInterestsLabel') }, basis.id) });
-      }
-      if (t(pu.legitimateInterests)) {
-        interests.push({ type: 'paragraph', md: p('legalBasis.legitimateInterests', { interests: t(pu.legitimateInterests), purpose: purposeName.get(pu.id) }, pu.id) });
-      }
+  if (notice.sources?.length) {
+    add('sources', 'sources', p('headings.sources'), [
+      { type: 'paragraph', md: p('sources.intro') },
+      { type: 'list', items: notice.sources.map((source) => ({ id: source.id, md: t(source.description) ?? '' })) },
+    ]);
+  }
+
+  if (!purposeTable) {
+    // Legal bases by purpose: each purpose that states one, with its bases and legitimate interests.
+    const stated = notice.purposes.filter((pu) => (pu.legalBases ?? []).length > 0 || interestsLine(pu));
+    const blocks: Block[] = [{ type: 'paragraph', md: p('legalBases.intro') }];
+    for (const pu of stated) {
+      if (stated.length > 1) blocks.push({ type: 'paragraph', md: p('legalBasis.forPurpose', { purpose: purposeName.get(pu.id) }, pu.id) });
+      blocks.push({ type: 'list', items: (pu.legalBases ?? []).map((basis) => ({ id: basis.id, md: basisLine(basis) })) });
+      const interests = interestsLine(pu);
+      if (interests) blocks.push({ type: 'paragraph', md: interests });
     }
-    if (items.length > 0 || interests.length > 0) add('legalBases', 'legal-bases', p('headings.legalBases'), [{ type: 'paragraph', md: p('legalBases.intro') }, { type: 'list', items }, ...interests]);
+    if (stated.length > 0) add('legalBases', 'legal-bases', p('headings.legalBases'), blocks);
   }
 
   if (notice.recipients) {
@@ -207,7 +263,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
               fallback: r.map((x) => ({ id: x.id, md: [x.name && `**${esc(x.name)}**`, t(x.description)].filter(Boolean).join(' ') })),
             },
           ];
-    add('recipients', 'recipients', p('headings.recipients'), blocks);
+    add('recipients', 'recipients', p('headings.recipients'), blocks.map((b) => withLayout(b, layoutOf('recipients'))));
   }
 
   if (notice.transfers) {
@@ -240,24 +296,14 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
       })),
       fallback: items,
     });
-    add('transfers', tr.id, p('headings.transfers'), blocks);
+    add('transfers', tr.id, p('headings.transfers'), blocks.map((b) => withLayout(b, layoutOf('transfers'))));
   }
 
   if (notice.retention) {
     const r = notice.retention;
-    const categoryLabel = new Map(notice.categories.map((c) => [c.id, t(c.label) ?? c.id]));
-    const blocks: Block[] = r.rules.map((rule): Block => {
-      const parts: string[] = [];
-      if (rule.period) {
-        const scope = [...(rule.categories ?? []).map((id) => categoryLabel.get(id) ?? id), ...(rule.purposes ?? []).map((id) => purposeName.get(id)?.replace(/\.$/, '') ?? id)];
-        const trigger = t(rule.trigger) ? p('retention.trigger', { trigger: t(rule.trigger) }, rule.id) : '';
-        const period = esc(formatDuration(rule.period, locale));
-        parts.push(scope.length ? p('retention.period', { what: scope.join(sep), period, trigger }, rule.id) : p('retention.periodAll', { period, trigger }, rule.id));
-      } else if (t(rule.trigger)) parts.push(t(rule.trigger)!);
-      if (t(rule.criteria)) parts.push(t(rule.criteria)!);
-      if (t(rule.law)) parts.push(p('retention.law', { law: t(rule.law) }, rule.id));
-      return { type: 'paragraph', id: rule.id, md: parts.join(' ') };
-    });
+    // In the table layout, a rule that names purposes is printed in their rows.
+    const rules = purposeTable ? r.rules.filter((rule) => !rule.purposes?.length) : r.rules;
+    const blocks: Block[] = rules.map((rule): Block => ({ type: 'paragraph', id: rule.id, md: retentionLine(rule, true) }));
     add('retention', r.id, p('headings.retention'), blocks);
   }
 
@@ -312,32 +358,37 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     add('requirement', q.id, p('headings.requirement'), blocks);
   }
 
-  // Order sections and place free clauses after the section they name.
+  // Order sections (the notice's own order first, then the standard one) and place free clauses
+  // after the section they name; then clauses placed after a given clause id.
   const ordered: SectionView[] = [];
+  const clauseBlock = (clause: NonNullable<Notice['clauses']>[number], heading: string | undefined): Block => ({ type: 'paragraph', id: heading ? undefined : clause.id, md: t(clause.text) ?? '' });
   const clausesAfter = (anchor: string) => {
     for (const clause of notice.clauses ?? []) {
       if (clause.after !== anchor) continue;
       const heading = t(clause.heading);
-      const block: Block = { type: 'paragraph', id: heading ? undefined : clause.id, md: t(clause.text) ?? '' };
+      const block = clauseBlock(clause, heading);
       const last = ordered[ordered.length - 1];
       if (!heading && last) last.blocks.push(block);
       else ordered.push({ key: 'clause', id: clause.id, heading, blocks: [block] });
     }
   };
   clausesAfter('intro');
-  for (const key of SECTION_ORDER) {
+  const order = [...new Set([...(notice.sectionOrder ?? []), ...SECTION_ORDER])];
+  for (const key of order) {
     const section = sections.get(key);
     if (section) ordered.push(section);
     if (key === 'controller') {
       clausesAfter('controller');
       clausesAfter('representative');
       clausesAfter('dpo');
-    } else if (key === 'categories') {
-      clausesAfter('categories');
-      clausesAfter('sources');
     } else clausesAfter(key);
   }
   clausesAfter('end');
+  for (const clause of notice.clauses ?? []) {
+    if (!clause.afterClause) continue;
+    const heading = t(clause.heading);
+    placeAfterClause(ordered, clause.afterClause, heading ? { key: 'clause', id: clause.id, heading, blocks: [clauseBlock(clause, heading)] } : clauseBlock(clause, heading));
+  }
 
   const title = titleOf(notice, locale);
   return {
@@ -372,6 +423,32 @@ export function plainTitle(title: string): string {
 function endSentence(md: string): string {
   const s = md.trimEnd();
   return /[.!?…]["”’»*_)]*$/u.test(s) && !/\]\([^)]*\)$/.test(s) ? s : `${s}.`;
+}
+
+/**
+ * Put a free clause right after the clause `id`: after the block (paragraph, list or table) holding
+ * it, or after the section it heads. A clause with its own heading becomes a section after the
+ * section holding `id`. An id printed nowhere (e.g. a category's source in no section) puts the
+ * clause at the end.
+ */
+function placeAfterClause(sections: SectionView[], id: string, what: Block | SectionView): void {
+  const holds = (b: Block) => b.id === id || (b.type === 'list' && b.items.some((i) => i.id === id)) || (b.type === 'table' && (b.rows.some((r) => r.id === id) || b.fallback.some((i) => i.id === id)));
+  let s = sections.findIndex((x) => x.id === id);
+  let at = -1;
+  if (s < 0) {
+    s = sections.findIndex((x) => x.blocks.some(holds));
+    if (s >= 0) at = sections[s]!.blocks.findIndex(holds);
+  }
+  if (s < 0) s = sections.length - 1;
+  if ('blocks' in what) sections.splice(s + 1, 0, what);
+  else if (at < 0) sections[s]!.blocks.push(what);
+  else sections[s]!.blocks.splice(at + 1, 0, what);
+}
+
+/** A table block printed as the layout asks: a list, a table in every format, or as it is. */
+function withLayout(block: Block, layout: 'list' | 'table' | undefined): Block {
+  if (block.type !== 'table' || layout === undefined) return block;
+  return layout === 'table' ? { ...block, markdownTable: true } : { type: 'list', id: block.id, items: block.fallback };
 }
 
 function nonEmpty(block: Block): boolean {
