@@ -156,7 +156,14 @@ export function classifyPresence(node: ClauseNode, how: 'added' | 'removed', ctx
       return { rule: pick('new-purpose'), summary: `${label} ${how}: "${excerpt(v.description, src)}"${bases ? ` (legal bases: ${bases})` : ''}` };
     }
     case 'LegalBasis': {
-      const summary = `legal basis ${basisWords(v.gdpr)} ${added ? 'added to' : 'removed from'} purpose '${node.parent?.id ?? ''}'`;
+      // The purpose on the other side states no legal basis at all ("not stated").
+      const other = node.parent && !parentToo ? (added ? ctx.from : ctx.to).byId.get(node.parent.id) : undefined;
+      const unstated = other?.def === 'Purpose' && !Array.isArray(other.value.legalBases);
+      const summary = unstated
+        ? added
+          ? `legal basis ${basisWords(v.gdpr)} stated for purpose '${node.parent?.id ?? ''}' (was not stated)`
+          : `legal basis ${basisWords(v.gdpr)} of purpose '${node.parent?.id ?? ''}' no longer stated`
+        : `legal basis ${basisWords(v.gdpr)} ${added ? 'added to' : 'removed from'} purpose '${node.parent?.id ?? ''}'`;
       if (parentToo) return { rule: pick('new-purpose'), summary };
       return { rule: 'legal-basis-changed', summary };
     }
@@ -176,6 +183,8 @@ export function classifyPresence(node: ClauseNode, how: 'added' | 'removed', ctx
     }
     case 'Safeguard':
       return { rule: added ? 'safeguard-not-weaker' : 'narrowing', summary: `${label} ${how} (${SAFEGUARD_NAMES[String(v.mechanism)] ?? show(v.mechanism)})` };
+    case 'Retention':
+      return { rule: 'retention-extended', summary: added ? 'retention section added (storage periods were not stated)' : 'retention section removed (storage periods no longer stated)' };
     case 'RetentionRule': {
       const period = typeof v.period === 'string' ? `${v.period} (${durationWords(v.period)})` : 'no fixed period';
       return { rule: pick('retention-extended'), summary: `${label} ${how}: ${period}${v.trigger ? ` ${excerpt(v.trigger, src)}` : ''}` };
@@ -268,7 +277,7 @@ function structuredVerdict(before: ClauseNode, after: ClauseNode, delta: FieldDe
       if (field === 'mechanism') {
         const weaker = (SAFEGUARD_STRENGTH[String(a)] ?? 0) < (SAFEGUARD_STRENGTH[String(b)] ?? 0);
         const used = ctx.to.clauses.some((c) => c.def === 'Destination' && c.value.safeguard === after.id && isThirdCountry(c.value));
-        return { rule: weaker && used ? 'weaker-safeguard' : 'safeguard-not-weaker', summary: `${label}: transfer tool changed from ${SAFEGUARD_NAMES[String(b)] ?? show(b)} to ${SAFEGUARD_NAMES[String(a)] ?? show(a)}${weaker ? ' (weaker)' : ''}` };
+        return { rule: weaker && used ? 'weaker-safeguard' : 'safeguard-not-weaker', summary: `${label}: transfer tool changed from ${SAFEGUARD_NAMES[String(b)] ?? (b === null ? 'not stated' : show(b))} to ${SAFEGUARD_NAMES[String(a)] ?? (a === null ? 'not stated' : show(a))}${weaker ? ' (weaker)' : ''}` };
       }
       break;
     case 'RetentionRule':

@@ -9,7 +9,7 @@ import { alignClauses } from './align-clauses.js';
 import { classifyField, classifyPresence, clauseLabel, type ClassifyContext, type Verdict } from './classify-change.js';
 import { leadingRule, rule } from './classify-rules.js';
 import { compareValues } from './compare-fields.js';
-import { indexNotice, ownValue, type ClauseNode } from './index-clauses.js';
+import { holdsClauses, indexNotice, ownValue, type ClauseNode } from './index-clauses.js';
 import type { ChangeKind, ClauseChange, DiffSide, DiffSummary, FieldChange, NoticeDiff } from './types.js';
 
 /** One side of a comparison: a valid notice and where it came from. */
@@ -67,6 +67,22 @@ export function diffNotices(from: DiffInput, to: DiffInput): NoticeDiff {
     const kind: ChangeKind = rootA[key] === undefined ? 'added' : rootB[key] === undefined ? 'removed' : 'modified';
     const fields = deltas.map((d) => classifyField(a.root, b.root, d, ctx));
     push(fromFields(key, kind, 'Notice', fields, rootA[key] ?? null, rootB[key] ?? null), [topOrder.get(key) ?? 999, -1]);
+  }
+
+  // A list of clauses that is stated on one side only and empty on the other (`recipients: []`,
+  // "none", against no `recipients` key, "not stated") has no clause to report it by.
+  for (const key of Object.keys(noticeSchema().properties ?? {})) {
+    if (!holdsClauses('Notice', key)) continue;
+    const x = (a.root.value as Record<string, unknown>)[key];
+    const y = (b.root.value as Record<string, unknown>)[key];
+    if ((x === undefined) === (y === undefined)) continue;
+    const stated = (x ?? y) as unknown;
+    if (!Array.isArray(stated) || stated.length > 0) continue;
+    const verdict: Verdict =
+      y !== undefined
+        ? { rule: key === 'recipients' ? 'narrowing' : 'wording', summary: `${key}: now stated as none (were not stated)` }
+        : { rule: key === 'recipients' ? 'wider-recipients' : 'wording', summary: `${key}: no longer stated (were stated as none)` };
+    push(fromVerdict(key, y !== undefined ? 'added' : 'removed', 'Notice', verdict, x ?? null, y ?? null), [topOrder.get(key) ?? 999, -1]);
   }
 
   const place = (node: ClauseNode, order: number) => [topOrder.get(node.top) ?? 999, order];

@@ -8,7 +8,7 @@ import type { Path, TextEntry } from './types.js';
 
 /** The GDPR provisions a purpose relies on, e.g. `['6(1)(b)', '9(2)(h)']`. */
 export function basesOf(purpose: Purpose): string[] {
-  return purpose.legalBases.map((b) => b.gdpr);
+  return (purpose.legalBases ?? []).map((b) => b.gdpr);
 }
 
 /** Every GDPR provision any purpose of the notice relies on. */

@@ -96,6 +96,13 @@ export type RightName =
   | 'automated-decisions'
   | 'withdraw-consent'
   | 'complaint';
+/**
+ * `list` or `table`.
+ *
+ * This interface was referenced by `Notice`'s JSON-Schema
+ * via the `definition` "Layout".
+ */
+export type Layout = 'list' | 'table';
 
 /**
  * A privacy notice under GDPR Art. 13 and/or Art. 14, kept as data. Every section and every list item carries a stable `id` that the diff keys on.
@@ -155,23 +162,53 @@ export interface Notice {
    */
   sources?: Source[];
   /**
-   * Recipients or categories of recipients (Art. 13(1)(e) / 14(1)(e)). An empty list says there are none.
+   * Recipients or categories of recipients (Art. 13(1)(e) / 14(1)(e)). An empty list says the notice states there are none; leave the key out when the notice does not say (lint reports the gap).
    *
    * @maxItems 500
    */
-  recipients: Recipient[];
+  recipients?: Recipient[];
   transfers?: Transfers;
-  retention: Retention;
+  retention?: Retention;
   automatedDecisions?: AutomatedDecisions;
   rights: Rights;
-  complaints: Complaints;
+  complaints?: Complaints;
   requirement?: Requirement;
   /**
-   * Free clauses (Markdown) for anything the model does not hold, each placed after a section.
+   * Free clauses (Markdown) for anything the model does not hold, each placed after a section (`after`) or after any clause (`afterClause`).
    *
    * @maxItems 200
    */
   clauses?: Clause[];
+  layout?: Layout;
+  /**
+   * The layout of single sections, over `layout`, e.g. `purposes: table`.
+   */
+  layouts?: {
+    purposes?: Layout;
+    recipients?: Layout;
+    transfers?: Layout;
+  };
+  /**
+   * The order the notice prints its sections in, when it differs from the standard one. Sections not listed follow in the standard order.
+   *
+   * @maxItems 14
+   */
+  sectionOrder?: (
+    | 'controller'
+    | 'jointControllers'
+    | 'purposes'
+    | 'categories'
+    | 'sources'
+    | 'legalBases'
+    | 'recipients'
+    | 'transfers'
+    | 'retention'
+    | 'automatedDecisions'
+    | 'rights'
+    | 'exercise'
+    | 'complaints'
+    | 'requirement'
+  )[];
   translationReviews?: TranslationReviews;
 }
 /**
@@ -304,12 +341,12 @@ export interface Purpose {
   id: Id;
   description: Text;
   /**
-   * The legal basis (or bases) for this purpose.
+   * The legal basis (or bases) for this purpose. Leave out when the notice does not state one: nothing is printed and lint reports the gap at the purpose.
    *
    * @minItems 1
    * @maxItems 10
    */
-  legalBases: LegalBasis[];
+  legalBases?: LegalBasis[];
   legitimateInterests?: Text;
   /**
    * Ids of the data categories this purpose uses; leave out to mean all.
@@ -445,7 +482,7 @@ export interface Destination {
   recipients?: IdRef[];
 }
 /**
- * A transfer tool under Chapter V.
+ * A transfer tool under Chapter V. Give `mechanism` when the notice names the tool; without it, only the notice's `description` is printed and lint reports the gap.
  *
  * This interface was referenced by `Notice`'s JSON-Schema
  * via the `definition` "Safeguard".
@@ -455,7 +492,7 @@ export interface Safeguard {
   /**
    * `adequacy` Art. 45; `scc` Commission standard contractual clauses, Decision (EU) 2021/914, Art. 46(2)(c); `bcr` binding corporate rules, Art. 46(2)(b)/47; `public-bodies` Art. 46(2)(a); `sa-scc` clauses of a supervisory authority, 46(2)(d); `code-of-conduct` 46(2)(e); `certification` 46(2)(f); `ad-hoc-clauses` 46(3)(a); `administrative-arrangement` 46(3)(b); `derogation` Art. 49.
    */
-  mechanism:
+  mechanism?:
     | 'adequacy'
     | 'scc'
     | 'bcr'
@@ -546,7 +583,7 @@ export interface Rights {
    * @maxItems 20
    */
   items: Right[];
-  exercise: Exercise;
+  exercise?: Exercise;
 }
 /**
  * A right that applies.
@@ -597,7 +634,7 @@ export interface Complaints {
   text?: Text;
 }
 /**
- * Whether the data subject must provide the data.
+ * Whether the data subject must provide the data. Give `kind` when the notice says whether providing them is required; leave it out when it only says what happens if they are not provided.
  *
  * This interface was referenced by `Notice`'s JSON-Schema
  * via the `definition` "Requirement".
@@ -607,11 +644,11 @@ export interface Requirement {
   /**
    * `statutory` required by law; `contractual` required by a contract; `contract-prerequisite` needed to enter a contract; `voluntary` not required.
    */
-  kind: 'statutory' | 'contractual' | 'contract-prerequisite' | 'voluntary';
+  kind?: 'statutory' | 'contractual' | 'contract-prerequisite' | 'voluntary';
   consequences?: Text;
 }
 /**
- * A free clause for what the model does not hold.
+ * A free clause for what the model does not hold. Give `after` (a section) or `afterClause` (any clause id).
  *
  * This interface was referenced by `Notice`'s JSON-Schema
  * via the `definition` "Clause".
@@ -621,7 +658,7 @@ export interface Clause {
   /**
    * The section this clause is printed after (`end` for the end of the notice).
    */
-  after:
+  after?:
     | 'intro'
     | 'controller'
     | 'representative'
@@ -640,6 +677,7 @@ export interface Clause {
     | 'complaints'
     | 'requirement'
     | 'end';
+  afterClause?: IdRef;
   heading?: Text;
   text: Text;
 }

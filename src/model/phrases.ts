@@ -115,9 +115,20 @@ export class Phrases {
   }
 }
 
-/** Replace `{name}` placeholders; empty ones are removed together with the separators around them. */
+// A value that ends a sentence itself (`.`, `!`, `?`, `…`, possibly inside emphasis or quotes).
+const ENDS_SENTENCE = /[.!?…]["”’»*_]*$/u;
+
+/**
+ * Replace `{name}` placeholders; empty ones are removed together with the separators around them.
+ * A value that ends with its own full stop (or ! ? …) takes the place of the phrase's full stop
+ * after it, so "interests: {interests}." never prints "..".
+ */
 export function fill(template: string, vars: PhraseVars): string {
-  let out = template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_, name: string) => vars[name] ?? '\u0000');
+  let out = template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}(\.?)/g, (_, name: string, stop: string) => {
+    const value = vars[name];
+    if (value === undefined) return `\u0000${stop}`;
+    return stop && ENDS_SENTENCE.test(value.trimEnd()) ? value.trimEnd() : value + stop;
+  });
   if (!out.includes('\u0000')) return out;
   // An empty slot takes one separator with it: "\0, b" -> "b"; "a \0, b" -> "a, b"; "a (\0)" -> "a".
   out = out

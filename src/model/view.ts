@@ -12,7 +12,7 @@ import { isEea } from '../data/eea.js';
 export type Block =
   | { type: 'paragraph'; id?: string; md: string }
   | { type: 'list'; id?: string; items: ListItem[] }
-  | { type: 'table'; id?: string; head: string[]; rows: TableRow[]; fallback: ListItem[] };
+  | { type: 'table'; id?: string; head: string[]; rows: TableRow[]; fallback: ListItem[]; markdownTable?: boolean };
 
 /** A list item; `id` is the clause id (the anchor in HTML). */
 export interface ListItem {
@@ -71,6 +71,7 @@ const SECTION_ORDER = [
   'jointControllers',
   'purposes',
   'categories',
+  'sources',
   'legalBases',
   'recipients',
   'transfers',
@@ -121,6 +122,8 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
   const add = (key: string, id: string, heading: string | undefined, blocks: Block[]) => {
     // The section carries the clause id; a block repeating it would duplicate the HTML id.
     const unique = blocks.filter(nonEmpty).map((b) => (b.id === id ? { ...b, id: undefined } : b));
+    // A heading with nothing under it would say something the notice does not (e.g. "Complaints").
+    if (unique.length === 0) return;
     sections.set(key, { key, id, heading, blocks: unique });
   };
 
@@ -137,12 +140,12 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     if (t(c.note)) blocks.push({ type: 'paragraph', md: t(c.note)! });
     if (notice.representative) {
       const r = notice.representative;
-      blocks.push({ type: 'paragraph', id: r.id, md: `${p('representative.contact', {}, r.id)} ${partyLine(r)}.` });
+      blocks.push({ type: 'paragraph', id: r.id, md: endSentence(`${p('representative.contact', {}, r.id)} ${partyLine(r)}`) });
       if (t(r.note)) blocks.push({ type: 'paragraph', md: t(r.note)! });
     }
     if (notice.dpo) {
       const d = notice.dpo;
-      blocks.push({ type: 'paragraph', id: d.id, md: `${p('dpo.contact', {}, d.id)} ${partyLine(d)}.` });
+      blocks.push({ type: 'paragraph', id: d.id, md: endSentence(`${p('dpo.contact', {}, d.id)} ${partyLine(d)}`) });
       if (t(d.note)) blocks.push({ type: 'paragraph', md: t(d.note)! });
     }
     add('controller', c.id, p('headings.controller'), blocks);
@@ -151,15 +154,71 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
   if (notice.jointControllers?.length) {
     add('jointControllers', 'joint-controllers', p('headings.jointControllers'), [
       { type: 'paragraph', md: p('jointControllers.intro') },
-      { type: 'list', items: notice.jointControllers.map((j) => ({ id: j.id, md: `${partyLine({ id: j.id, name: j.name, address: j.address, contact: j.contact })}. ${t(j.arrangement) ?? ''}`.trim() })) },
+      { type: 'list', items: notice.jointControllers.map((j) => ({ id: j.id, md: `${endSentence(partyLine({ id: j.id, name: j.name, address: j.address, contact: j.contact }))} ${t(j.arrangement) ?? ''}`.trim() })) },
     ]);
   }
 
   const purposeName = new Map(notice.purposes.map((pu) => [pu.id, t(pu.description) ?? pu.id]));
-  add('purposes', 'purposes', p('headings.purposes'), [
-    { type: 'paragraph', md: p('purposes.intro') },
-    { type: 'list', items: notice.purposes.map((pu) => ({ id: pu.id, md: t(pu.description) ?? '' })) },
-  ]);
+  const categoryLabel = new Map(notice.categories.map((c) => [c.id, t(c.label) ?? c.id]));
+  const layoutOf = (section: 'purposes' | 'recipients' | 'transfers'): 'list' | 'table' | undefined => notice.layouts?.[section] ?? notice.layout;
+
+  // One legal basis as the notice states it, and a purpose's legitimate interests.
+  const basisLine = (basis: NonNullable<(typeof notice.purposes)[number]['legalBases']>[number]): string => {
+    const [article, paragraph, point] = basis.gdpr.match(/\d+|[a-z]/g) ?? [];
+    const citation = p('legalBasis.citation', { article, paragraph, point }, basis.id);
+    const statement = t(basis.statement) ?? p(`legalBasis.names.a${article}p${paragraph}${point}`);
+    const law = t(basis.law);
+    const key = law ? 'legalBasis.itemLaw' : basis.gdpr === '6(1)(f)' ? 'legalBasis.itemLegitimate' : 'legalBasis.item';
+    return p(key, { statement, citation, law, legitimateInterestsLabel: p('legalBasis.legitimateInterestsLabel') }, basis.id);
+  };
+  const interestsLine = (pu: (typeof notice.purposes)[number]): string | undefined =>
+    t(pu.legitimateInterests) ? p('legalBasis.legitimateInterests', { interests: t(pu.legitimateInterests), purpose: purposeName.get(pu.id) }, pu.id) : undefined;
+  // Retention rules that name purposes belong to those purposes in the table layout.
+  const retentionLine = (rule: NonNullable<typeof notice.retention>['rules'][number], withScope: boolean): string => {
+    const parts: string[] = [];
+    if (rule.period) {
+      const scope = withScope ? [...(rule.categories ?? []).map((id) => categoryLabel.get(id) ?? id), ...(rule.purposes ?? []).map((id) => purposeName.get(id)?.replace(/\.$/, '') ?? id)] : (rule.categories ?? []).map((id) => categoryLabel.get(id) ?? id);
+      const trigger = t(rule.trigger) ? p('retention.trigger', { trigger: t(rule.trigger) }, rule.id) : '';
+      const period = esc(formatDuration(rule.period, locale));
+      parts.push(scope.length ? p('retention.period', { what: scope.join(sep), period, trigger }, rule.id) : p(withScope ? 'retention.periodAll' : 'retention.periodOnly', { period, trigger }, rule.id));
+    } else if (t(rule.trigger)) parts.push(t(rule.trigger)!);
+    if (t(rule.criteria)) parts.push(t(rule.criteria)!);
+    if (t(rule.law)) parts.push(p('retention.law', { law: t(rule.law) }, rule.id));
+    return parts.join(' ');
+  };
+  const purposeTable = layoutOf('purposes') === 'table';
+
+  if (purposeTable) {
+    const rows: TableRow[] = notice.purposes.map((pu) => {
+      const bases = (pu.legalBases ?? []).map(basisLine);
+      const interests = interestsLine(pu);
+      const rules = (notice.retention?.rules ?? []).filter((r) => r.purposes?.includes(pu.id));
+      return {
+        id: pu.id,
+        cells: [
+          t(pu.description) ?? '',
+          (pu.categories ?? []).map((id) => categoryLabel.get(id) ?? id).join(sep),
+          [...bases, ...(interests ? [interests] : [])].join(' '),
+          rules.map((r) => retentionLine(r, false)).join(' '),
+        ],
+      };
+    });
+    add('purposes', 'purposes', p('headings.purposes'), [
+      { type: 'paragraph', md: p('purposes.intro') },
+      {
+        type: 'table',
+        head: [p('purpose.column.purpose'), p('purpose.column.data'), p('purpose.column.legalBasis'), p('purpose.column.retention')],
+        rows,
+        fallback: notice.purposes.map((pu) => ({ id: pu.id, md: t(pu.description) ?? '' })),
+        markdownTable: true,
+      },
+    ]);
+  } else {
+    add('purposes', 'purposes', p('headings.purposes'), [
+      { type: 'paragraph', md: p('purposes.intro') },
+      { type: 'list', items: notice.purposes.map((pu) => ({ id: pu.id, md: t(pu.description) ?? '' })) },
+    ]);
+  }
 
   {
     const items: ListItem[] = notice.categories.map((cat) => {
@@ -167,31 +226,30 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
       const condition = t(cat.condition);
       return { id: cat.id, md: condition ? p('category.withCondition', { label, condition }, cat.id) : label };
     });
-    const blocks: Block[] = [{ type: 'paragraph', md: p('categories.intro') }, { type: 'list', items }];
-    for (const source of notice.sources ?? []) blocks.push({ type: 'paragraph', id: source.id, md: t(source.description) ?? '' });
-    add('categories', 'categories', p('headings.categories'), blocks);
+    add('categories', 'categories', p('headings.categories'), [{ type: 'paragraph', md: p('categories.intro') }, { type: 'list', items }]);
   }
 
-  {
-    const items: ListItem[] = [];
-    const interests: Block[] = [];
-    for (const pu of notice.purposes) {
-      for (const basis of pu.legalBases) {
-        const [article, paragraph, point] = basis.gdpr.match(/\d+|[a-z]/g) ?? [];
-        const citation = p('legalBasis.citation', { article, paragraph, point }, basis.id);
-        const statement = t(basis.statement) ?? p(`legalBasis.names.a${article}p${paragraph}${point}`);
-        const law = t(basis.law);
-        const key = law ? 'legalBasis.itemLaw' : basis.gdpr === '6(1)(f)' ? 'legalBasis.itemLegitimate' : 'legalBasis.item';
-        items.push({ id: basis.id, md: p(key, { statement, citation, law, legitimateInterestsLabel: p('legalBasis.legitimateInterestsLabel') }, basis.id) });
-      }
-      if (t(pu.legitimateInterests)) {
-        interests.push({ type: 'paragraph', md: p('legalBasis.legitimateInterests', { interests: t(pu.legitimateInterests), purpose: purposeName.get(pu.id) }, pu.id) });
-      }
+  if (notice.sources?.length) {
+    add('sources', 'sources', p('headings.sources'), [
+      { type: 'paragraph', md: p('sources.intro') },
+      { type: 'list', items: notice.sources.map((source) => ({ id: source.id, md: t(source.description) ?? '' })) },
+    ]);
+  }
+
+  if (!purposeTable) {
+    // Legal bases by purpose: each purpose that states one, with its bases and legitimate interests.
+    const stated = notice.purposes.filter((pu) => (pu.legalBases ?? []).length > 0 || interestsLine(pu));
+    const blocks: Block[] = [{ type: 'paragraph', md: p('legalBases.intro') }];
+    for (const pu of stated) {
+      if (stated.length > 1) blocks.push({ type: 'paragraph', md: p('legalBasis.forPurpose', { purpose: purposeName.get(pu.id) }, pu.id) });
+      blocks.push({ type: 'list', items: (pu.legalBases ?? []).map((basis) => ({ id: basis.id, md: basisLine(basis) })) });
+      const interests = interestsLine(pu);
+      if (interests) blocks.push({ type: 'paragraph', md: interests });
     }
-    add('legalBases', 'legal-bases', p('headings.legalBases'), [{ type: 'paragraph', md: p('legalBases.intro') }, { type: 'list', items }, ...interests]);
+    if (stated.length > 0) add('legalBases', 'legal-bases', p('headings.legalBases'), blocks);
   }
 
-  {
+  if (notice.recipients) {
     const r = notice.recipients;
     const blocks: Block[] =
       r.length === 0
@@ -205,7 +263,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
               fallback: r.map((x) => ({ id: x.id, md: [x.name && `**${esc(x.name)}**`, t(x.description)].filter(Boolean).join(' ') })),
             },
           ];
-    add('recipients', 'recipients', p('headings.recipients'), blocks);
+    add('recipients', 'recipients', p('headings.recipients'), blocks.map((b) => withLayout(b, layoutOf('recipients'))));
   }
 
   if (notice.transfers) {
@@ -218,7 +276,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     const blocks: Block[] = [{ type: 'paragraph', id: tr.id, md: `${t(tr.statement) ?? p('transfers.intro', {}, tr.id)} ${split}` }];
     const safeguardName = new Map<string, string>();
     for (const s of tr.safeguards ?? []) {
-      safeguardName.set(s.id, p(`safeguard.${s.mechanism}`, { derogation: s.derogation }, s.id));
+      if (s.mechanism) safeguardName.set(s.id, p(`safeguard.${s.mechanism}`, { derogation: s.derogation }, s.id));
       const description = t(s.description);
       if (description) blocks.push({ type: 'paragraph', id: s.id, md: description });
       const copy = t(s.copy);
@@ -226,7 +284,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     }
     const items: ListItem[] = (tr.safeguards ?? [])
       .map((s) => ({ s, ds: tr.destinations.filter((d) => d.safeguard === s.id) }))
-      .filter(({ ds }) => ds.length > 0)
+      .filter(({ s, ds }) => ds.length > 0 && safeguardName.has(s.id))
       .map(({ s, ds }) => ({ md: p('transfers.safeguardFor', { safeguard: safeguardName.get(s.id), destinations: ds.map(name).join(sep) }) }));
     const yesNo = (v: boolean | undefined) => (v === undefined ? p('transfers.notStated') : v ? p('transfers.yes') : p('transfers.no'));
     blocks.push({
@@ -238,24 +296,14 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
       })),
       fallback: items,
     });
-    add('transfers', tr.id, p('headings.transfers'), blocks);
+    add('transfers', tr.id, p('headings.transfers'), blocks.map((b) => withLayout(b, layoutOf('transfers'))));
   }
 
-  {
+  if (notice.retention) {
     const r = notice.retention;
-    const categoryLabel = new Map(notice.categories.map((c) => [c.id, t(c.label) ?? c.id]));
-    const blocks: Block[] = r.rules.map((rule): Block => {
-      const parts: string[] = [];
-      if (rule.period) {
-        const scope = [...(rule.categories ?? []).map((id) => categoryLabel.get(id) ?? id), ...(rule.purposes ?? []).map((id) => purposeName.get(id)?.replace(/\.$/, '') ?? id)];
-        const trigger = t(rule.trigger) ? p('retention.trigger', { trigger: t(rule.trigger) }, rule.id) : '';
-        const period = esc(formatDuration(rule.period, locale));
-        parts.push(scope.length ? p('retention.period', { what: scope.join(sep), period, trigger }, rule.id) : p('retention.periodAll', { period, trigger }, rule.id));
-      } else if (t(rule.trigger)) parts.push(t(rule.trigger)!);
-      if (t(rule.criteria)) parts.push(t(rule.criteria)!);
-      if (t(rule.law)) parts.push(p('retention.law', { law: t(rule.law) }, rule.id));
-      return { type: 'paragraph', id: rule.id, md: parts.join(' ') };
-    });
+    // In the table layout, a rule that names purposes is printed in their rows.
+    const rules = purposeTable ? r.rules.filter((rule) => !rule.purposes?.length) : r.rules;
+    const blocks: Block[] = rules.map((rule): Block => ({ type: 'paragraph', id: rule.id, md: retentionLine(rule, true) }));
     add('retention', r.id, p('headings.retention'), blocks);
   }
 
@@ -277,13 +325,14 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     add('rights', r.id, p('headings.rights'), [{ type: 'paragraph', md: t(r.intro) ?? p('rights.intro') }, { type: 'list', items }]);
 
     const e = r.exercise;
+    if (e) {
     const blocks: Block[] = [];
-    const via = e.contactVia ?? ['controller'];
+    const via = e.contactVia ?? [];
     const parties = via.map((v) => (v === 'representative' ? notice.representative : v === 'dpo' ? notice.dpo : undefined)).filter((x): x is Party => Boolean(x));
     const own = contactParts(e.contact);
     if (parties.length > 0 || own.length > 0) {
-      blocks.push({ type: 'paragraph', id: e.id, md: `${p('exercise.contact', {}, e.id)} ${[...parties.map(partyLine), ...own].join('; ')}.` });
-    } else blocks.push({ type: 'paragraph', id: e.id, md: p('exercise.contactController', {}, e.id) });
+      blocks.push({ type: 'paragraph', id: e.id, md: endSentence(`${p('exercise.contact', {}, e.id)} ${[...parties.map(partyLine), ...own].join('; ')}`) });
+    } else if (via.includes('controller')) blocks.push({ type: 'paragraph', id: e.id, md: p('exercise.contactController', {}, e.id) });
     if (e.freeOfCharge) blocks.push({ type: 'paragraph', md: p('exercise.free', {}, e.id) });
     if (t(e.fees)) blocks.push({ type: 'paragraph', md: t(e.fees)! });
     if (t(e.identityCheck)) blocks.push({ type: 'paragraph', md: p('exercise.identity', { text: t(e.identityCheck) }, e.id) });
@@ -291,9 +340,10 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     if (response) blocks.push({ type: 'paragraph', md: response });
     if (t(e.text)) blocks.push({ type: 'paragraph', md: t(e.text)! });
     add('exercise', e.id, p('headings.exercise'), blocks);
+    }
   }
 
-  {
+  if (notice.complaints) {
     const c = notice.complaints;
     const blocks: Block[] = [];
     if (t(c.text)) blocks.push({ type: 'paragraph', id: c.id, md: t(c.text)! });
@@ -303,37 +353,42 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
 
   if (notice.requirement) {
     const q = notice.requirement;
-    const blocks: Block[] = [{ type: 'paragraph', id: q.id, md: p(`requirement.${q.kind}`, {}, q.id) }];
+    const blocks: Block[] = q.kind ? [{ type: 'paragraph', id: q.id, md: p(`requirement.${q.kind}`, {}, q.id) }] : [];
     if (t(q.consequences)) blocks.push({ type: 'paragraph', md: p('requirement.consequences', { text: t(q.consequences) }, q.id) });
     add('requirement', q.id, p('headings.requirement'), blocks);
   }
 
-  // Order sections and place free clauses after the section they name.
+  // Order sections (the notice's own order first, then the standard one) and place free clauses
+  // after the section they name; then clauses placed after a given clause id.
   const ordered: SectionView[] = [];
+  const clauseBlock = (clause: NonNullable<Notice['clauses']>[number], heading: string | undefined): Block => ({ type: 'paragraph', id: heading ? undefined : clause.id, md: t(clause.text) ?? '' });
   const clausesAfter = (anchor: string) => {
     for (const clause of notice.clauses ?? []) {
       if (clause.after !== anchor) continue;
       const heading = t(clause.heading);
-      const block: Block = { type: 'paragraph', id: heading ? undefined : clause.id, md: t(clause.text) ?? '' };
+      const block = clauseBlock(clause, heading);
       const last = ordered[ordered.length - 1];
       if (!heading && last) last.blocks.push(block);
       else ordered.push({ key: 'clause', id: clause.id, heading, blocks: [block] });
     }
   };
   clausesAfter('intro');
-  for (const key of SECTION_ORDER) {
+  const order = [...new Set([...(notice.sectionOrder ?? []), ...SECTION_ORDER])];
+  for (const key of order) {
     const section = sections.get(key);
     if (section) ordered.push(section);
     if (key === 'controller') {
       clausesAfter('controller');
       clausesAfter('representative');
       clausesAfter('dpo');
-    } else if (key === 'categories') {
-      clausesAfter('categories');
-      clausesAfter('sources');
     } else clausesAfter(key);
   }
   clausesAfter('end');
+  for (const clause of notice.clauses ?? []) {
+    if (!clause.afterClause) continue;
+    const heading = t(clause.heading);
+    placeAfterClause(ordered, clause.afterClause, heading ? { key: 'clause', id: clause.id, heading, blocks: [clauseBlock(clause, heading)] } : clauseBlock(clause, heading));
+  }
 
   const title = titleOf(notice, locale);
   return {
@@ -362,6 +417,38 @@ export function titleOf(notice: Notice, locale: string): string {
 /** The title as plain text (Markdown marks removed), for file metadata and PDF footers. */
 export function plainTitle(title: string): string {
   return title.replace(/[*_`\\]/g, '');
+}
+
+/** A sentence with one full stop at its end: none is added after one of its own (. ! ? …). */
+function endSentence(md: string): string {
+  const s = md.trimEnd();
+  return /[.!?…]["”’»*_)]*$/u.test(s) && !/\]\([^)]*\)$/.test(s) ? s : `${s}.`;
+}
+
+/**
+ * Put a free clause right after the clause `id`: after the block (paragraph, list or table) holding
+ * it, or after the section it heads. A clause with its own heading becomes a section after the
+ * section holding `id`. An id printed nowhere (e.g. a category's source in no section) puts the
+ * clause at the end.
+ */
+function placeAfterClause(sections: SectionView[], id: string, what: Block | SectionView): void {
+  const holds = (b: Block) => b.id === id || (b.type === 'list' && b.items.some((i) => i.id === id)) || (b.type === 'table' && (b.rows.some((r) => r.id === id) || b.fallback.some((i) => i.id === id)));
+  let s = sections.findIndex((x) => x.id === id);
+  let at = -1;
+  if (s < 0) {
+    s = sections.findIndex((x) => x.blocks.some(holds));
+    if (s >= 0) at = sections[s]!.blocks.findIndex(holds);
+  }
+  if (s < 0) s = sections.length - 1;
+  if ('blocks' in what) sections.splice(s + 1, 0, what);
+  else if (at < 0) sections[s]!.blocks.push(what);
+  else sections[s]!.blocks.splice(at + 1, 0, what);
+}
+
+/** A table block printed as the layout asks: a list, a table in every format, or as it is. */
+function withLayout(block: Block, layout: 'list' | 'table' | undefined): Block {
+  if (block.type !== 'table' || layout === undefined) return block;
+  return layout === 'table' ? { ...block, markdownTable: true } : { type: 'list', id: block.id, items: block.fallback };
 }
 
 function nonEmpty(block: Block): boolean {

@@ -44,6 +44,7 @@ export const REFERENCE_TARGETS: Record<string, string> = {
   'Destination.recipients': 'Recipient',
   'RetentionRule.categories': 'Category',
   'RetentionRule.purposes': 'Purpose',
+  'Clause.afterClause': '*',
 };
 
 /** What the walker hands to a visitor. */

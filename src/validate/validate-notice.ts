@@ -226,6 +226,7 @@ function show(value: unknown): string {
 // What the schema cannot express
 
 const KIND_WORDS: Record<string, string> = {
+  '*': 'clause',
   Category: 'data category',
   Recipient: 'recipient',
   Source: 'source',
@@ -324,11 +325,11 @@ function checkSemantics(loaded: LoadedNotice, report: Report): void {
     const found = ids.get(ref.value);
     const kind = KIND_WORDS[ref.target] ?? ref.target;
     if (!found) {
-      const candidates = [...ids.entries()].filter(([, v]) => v.def === ref.target).map(([k]) => k);
+      const candidates = [...ids.entries()].filter(([, v]) => ref.target === '*' || v.def === ref.target).map(([k]) => k);
       const guess = closeMatch(ref.value, candidates);
       const hint = guess ? ` Did you mean '${guess}'?` : candidates.length > 0 ? ` Known: ${candidates.slice(0, 8).join(', ')}${candidates.length > 8 ? ', …' : ''}.` : '';
       report('unknown-reference', `${formatPath(ref.path)} names '${ref.value}', but no ${kind} has that id.${hint}`, ref.path);
-    } else if (found.def !== ref.target) {
+    } else if (ref.target !== '*' && found.def !== ref.target) {
       report('unknown-reference', `${formatPath(ref.path)} names '${ref.value}', which is a ${KIND_WORDS[found.def] ?? found.def.toLowerCase()}, not a ${kind}.`, ref.path);
     }
   }
@@ -340,6 +341,9 @@ function checkCombinations(def: string, value: Record<string, unknown>, path: Pa
   if (def === 'Destination') {
     if (value.country === undefined && value.organisation === undefined) report('missing-key', `${where} needs either 'country' (an ISO code such as 'US') or 'organisation'; add one.`, path, 'key');
     if (value.country !== undefined && value.organisation !== undefined) report('conflicting-keys', `${where} gives both 'country' and 'organisation'; keep one (make two destinations if both apply).`, [...path, 'organisation'], 'key');
+  } else if (def === 'Clause') {
+    if (value.after === undefined && value.afterClause === undefined) report('missing-key', `${where} does not say where it goes; add 'after' (a section such as 'purposes') or 'afterClause' (a clause id).`, path, 'key');
+    if (value.after !== undefined && value.afterClause !== undefined) report('conflicting-keys', `${where} gives both 'after' and 'afterClause'; keep one.`, [...path, 'afterClause'], 'key');
   } else if (def === 'Safeguard') {
     if (value.mechanism === 'derogation' && value.derogation === undefined) report('missing-key', `${where} is a derogation but does not say which point of Art. 49(1) applies; add 'derogation', e.g. '49(1)(a)'.`, path, 'key');
     if (value.mechanism !== 'derogation' && value.derogation !== undefined) report('conflicting-keys', `${where} gives 'derogation' but its mechanism is '${String(value.mechanism)}'; remove 'derogation' or set 'mechanism: derogation'.`, [...path, 'derogation'], 'key');

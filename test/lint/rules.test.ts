@@ -109,4 +109,32 @@ describe('rule details', () => {
       [lineOf(text, '      de: Wir verwenden'), 25, ['"möglicherweise"', '"einige"']],
     ]);
   });
+  it('purpose-legal-basis: a purpose that states no legal basis gives exactly one finding, at the purpose', async () => {
+    const text = readFileSync(`${FIXTURES}purpose-legal-basis/pass.yaml`, 'utf8').replace('    legalBases:\n      - id: subscription\n        gdpr: 6(1)(b)\n', '');
+    expect(text).not.toContain('legalBases');
+    const loaded = loadNotice(text, 'case.yaml');
+    const { notice, diagnostics } = validateNotice(loaded);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const found = lintNotice(loaded, notice!, { today: '2026-11-28' });
+    expect(found.map((d) => [d.code, d.clause, d.line, d.path])).toEqual([['purpose-legal-basis', 'newsletter', lineOf(text, '  - id: newsletter'), 'purposes[0]']]);
+  });
+
+  it('transfer-safeguard: a safeguard that does not name its mechanism is reported once, at the safeguard', async () => {
+    const text = readFileSync(`${FIXTURES}transfer-safeguard/pass.yaml`, 'utf8')
+      .replace('      mechanism: scc\n', '')
+      .replace('    - id: russia\n', '    - id: india\n      country: IN\n      safeguard: scc\n    - id: russia\n');
+    const loaded = loadNotice(text, 'case.yaml');
+    const { notice } = validateNotice(loaded);
+    expect(notice).toBeDefined();
+    const found = lintNotice(loaded, notice!, { today: '2026-11-28' });
+    expect(found.map((d) => [d.code, d.clause, d.line])).toEqual([['transfer-safeguard', 'scc', lineOf(text, '    - id: scc')]]);
+  });
+
+  it('requirement-to-provide: a requirement that only gives consequences is reported as not saying whether it is required', async () => {
+    const text = readFileSync(`${FIXTURES}purpose-legal-basis/pass.yaml`, 'utf8').replace('  kind: voluntary\n', '  consequences:\n    en: We cannot send you the newsletter.\n');
+    const loaded = loadNotice(text, 'case.yaml');
+    const { notice } = validateNotice(loaded);
+    const found = lintNotice(loaded, notice!, { today: '2026-11-28' });
+    expect(found.map((d) => [d.code, d.line])).toEqual([['requirement-to-provide', lineOf(text, 'requirement:')]]);
+  });
 });

@@ -6,19 +6,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
+import { fidelity, sentences } from './fidelity.js';
 import { markdownText, normalise, REFERENCE, ROOT, viewOf } from './helpers.js';
 
 const source = readFileSync(path.join(ROOT, 'test/fixtures/reference/kaspersky-technical-support.lv.txt'), 'utf8');
-
-/** Sentences of the source: every line (a heading, a paragraph, a bullet) split after . ! ? */
-function sentences(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.replace(/^\s*•\s*/, '').trim())
-    .filter(Boolean)
-    .flatMap((line) => line.split(/(?<=[.!?])\s+(?=[A-ZĀČĒĢĪĶĻŅŠŪŽ“])/u))
-    .map(normalise);
-}
 
 describe('reference notice, lv Markdown', () => {
   it('contains every sentence of the source text', async () => {
@@ -28,6 +19,12 @@ describe('reference notice, lv Markdown', () => {
     expect(all.length).toBeGreaterThan(80);
     const missing = all.filter((s) => !rendered.includes(s));
     expect(missing).toEqual([]);
+  });
+
+  it('is faithful both ways: >= 95% of the source sentences are printed, >= 90% of the printed body sentences are in the source', async () => {
+    const f = fidelity(renderMarkdown(await viewOf(REFERENCE, 'lv')), source);
+    expect(f.recall).toBeGreaterThanOrEqual(0.95);
+    expect(f.precision, f.invented.join('\n')).toBeGreaterThanOrEqual(0.9);
   });
 
   it('keeps the notice\'s own "1. daļas" citation wording instead of the pack\'s "1. punkta"', async () => {

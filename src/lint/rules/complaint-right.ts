@@ -15,8 +15,8 @@ export const complaintRight: LintRule = {
   check({ notice }) {
     const out: Finding[] = [];
     const c = notice.complaints;
-    if (!notice.rights.items.some((r) => r.right === 'complaint') && !c.text && !c.authority) {
-      out.push({ message: "The notice does not mention the right to complain to a supervisory authority; add 'complaints.text' or a rights item with 'right: complaint'.", path: ['complaints'], at: 'key' });
+    if (!notice.rights.items.some((r) => r.right === 'complaint') && !c?.text && !c?.authority) {
+      out.push({ message: "The notice does not mention the right to complain to a supervisory authority; add 'complaints.text' or a rights item with 'right: complaint'.", path: c ? ['complaints'] : ['rights'], at: 'key' });
     }
     return out;
   },

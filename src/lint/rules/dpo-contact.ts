@@ -25,7 +25,7 @@ export const dpoContact: LintRule = {
     }
     const via: [string[] | undefined, (string | number)[]][] = [
       [notice.controller.contactVia, ['controller', 'contactVia']],
-      [notice.rights.exercise.contactVia, ['rights', 'exercise', 'contactVia']],
+      [notice.rights.exercise?.contactVia, ['rights', 'exercise', 'contactVia']],
     ];
     for (const [list, path] of via) {
       const i = list?.indexOf('dpo') ?? -1;

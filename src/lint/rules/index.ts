@@ -20,6 +20,8 @@ import { purposeVague } from './purpose-vague.js';
 import { recipientsSpecific } from './recipients-specific.js';
 import { requirementToProvide } from './requirement-to-provide.js';
 import { retentionVague } from './retention-vague.js';
+import { recipientsStated } from './recipients-stated.js';
+import { retentionStated } from './retention-stated.js';
 import { rightsListed } from './rights-listed.js';
 import { safeguardCopy } from './safeguard-copy.js';
 import { specialCategoryBasis } from './special-category-basis.js';
@@ -42,12 +44,14 @@ export const RULES: readonly LintRule[] = [
   specialCategoryBasis,
   unusedCategory,
   categoriesArt14,
+  recipientsStated,
   recipientsSpecific,
   transfersSection,
   transferSafeguard,
   adequacyStatement,
   adequacyScope,
   safeguardCopy,
+  retentionStated,
   retentionVague,
   rightsListed,
   withdrawConsent,

@@ -15,7 +15,7 @@ export const legitimateInterests: LintRule = {
   check({ notice }) {
     const out: Finding[] = [];
     notice.purposes.forEach((purpose, i) => {
-      const j = purpose.legalBases.findIndex((b) => b.gdpr === '6(1)(f)');
+      const j = (purpose.legalBases ?? []).findIndex((b) => b.gdpr === '6(1)(f)');
       if (j >= 0 && !purpose.legitimateInterests) {
         out.push({ message: `Purpose '${purpose.id}' relies on legitimate interests (6(1)(f)) but does not say which; add 'legitimateInterests'.`, path: ['purposes', i, 'legalBases', j, 'gdpr'] });
       }

@@ -18,7 +18,7 @@ export const purposeLegalBasis: LintRule = {
     notice.purposes.forEach((purpose, i) => {
       const bases = basesOf(purpose);
       if (bases.length === 0) {
-        out.push({ message: `Purpose '${purpose.id}' has no legal basis; add one under Art. 6(1), e.g. 'gdpr: 6(1)(b)'.`, path: ['purposes', i, 'legalBases'], at: 'key' });
+        out.push({ message: `The notice states no legal basis for purpose '${purpose.id}' (Art. 13(1)(c) / 14(1)(c)); add the Art. 6(1) basis it gives under 'legalBases', e.g. 'gdpr: 6(1)(b)'.`, path: purpose.legalBases ? ['purposes', i, 'legalBases'] : ['purposes', i], at: 'key' });
       } else if (!bases.some((b) => b.startsWith('6('))) {
         out.push({
           message: `Purpose '${purpose.id}' names only ${bases.join(', ')}; an Art. 9(2) condition does not replace a lawful basis, so add one under Art. 6(1).`,

@@ -19,6 +19,8 @@ export const requirementToProvide: LintRule = {
     const r = notice.requirement;
     if (!r) {
       out.push({ message: "This notice collects data from the data subject but does not say whether they must provide them or what happens if they do not; add a 'requirement' section.", path: ['noticeType'] });
+    } else if (!r.kind) {
+      out.push({ message: "The notice does not say whether providing the data is required by law or by contract, or voluntary (Art. 13(2)(e)); add 'kind' as the notice states it.", path: ['requirement'], at: 'key' });
     } else if (r.kind !== 'voluntary' && !r.consequences) {
       out.push({ message: `Providing the data is ${r.kind === 'statutory' ? 'required by law' : 'required by contract'}, but the notice does not say what happens if they are not provided; add 'consequences'.`, path: ['requirement', 'kind'] });
     }

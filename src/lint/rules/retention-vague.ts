@@ -15,7 +15,7 @@ export const retentionVague: LintRule = {
   fix: 'Give the period (`period: P6M`), the event it runs from (`trigger`: "after the support request is closed") or the law that sets it (`law`); split the rule where categories or purposes are kept for different times.',
   check({ notice }) {
     const out: Finding[] = [];
-    notice.retention.rules.forEach((rule, i) => {
+    notice.retention?.rules.forEach((rule, i) => {
       if (rule.period || rule.trigger || rule.law || !rule.criteria) return;
       for (const [locale, text] of Object.entries(rule.criteria)) {
         const [match] = findWording('retention', locale, text ?? '');

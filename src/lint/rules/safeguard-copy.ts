@@ -21,7 +21,7 @@ export const safeguardCopy: LintRule = {
     const out: Finding[] = [];
     const used = new Set((notice.transfers?.destinations ?? []).map((d) => d.safeguard).filter(Boolean));
     notice.transfers?.safeguards?.forEach((s, i) => {
-      if (!used.has(s.id) || !DOCUMENTS.has(s.mechanism)) return;
+      if (!used.has(s.id) || !s.mechanism || !DOCUMENTS.has(s.mechanism)) return;
       if (!s.copy) {
         out.push({ message: `Safeguard '${s.id}' does not say how to obtain a copy of it; add 'copy' with a link or an address to ask for it.`, path: ['transfers', 'safeguards', i, 'mechanism'] });
       } else if (!Object.values(s.copy).some((t) => t !== undefined && REACHABLE.test(t))) {

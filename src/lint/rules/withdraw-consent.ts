@@ -14,7 +14,7 @@ export const withdrawConsent: LintRule = {
   fix: 'Add `- id: withdraw-consent` with `right: withdraw-consent` to `rights.items`.',
   check({ notice }) {
     const out: Finding[] = [];
-    const consenting = notice.purposes.filter((p) => p.legalBases.some((b) => b.gdpr === '6(1)(a)' || b.gdpr === '9(2)(a)')).map((p) => p.id);
+    const consenting = notice.purposes.filter((p) => (p.legalBases ?? []).some((b) => b.gdpr === '6(1)(a)' || b.gdpr === '9(2)(a)')).map((p) => p.id);
     if (consenting.length > 0 && !notice.rights.items.some((r) => r.right === 'withdraw-consent')) {
       out.push({
         message: `Consent is the basis of ${consenting.map((id) => `'${id}'`).join(', ')}, but the rights do not include withdrawing it at any time; add an item with 'right: withdraw-consent'.`,

@@ -2,7 +2,7 @@
  * Markdown output: the view assembled as a syntax tree (each text field parsed once, shared with
  * the HTML renderer) and printed by remark-stringify as canonical CommonMark.
  */
-import type { BlockContent, List, ListItem, Nodes, Parents, Root, RootContent } from 'mdast';
+import type { BlockContent, List, ListItem, Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { defaultHandlers, type Handle, type Info, type State } from 'mdast-util-to-markdown';
 import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
@@ -53,9 +53,26 @@ function remembered(type: 'heading' | 'paragraph' | 'list'): Handle {
   };
 }
 
-const printer = unified().use(remarkStringify, { ...STRINGIFY_OPTIONS, handlers: { heading: remembered('heading'), paragraph: remembered('paragraph'), list: remembered('list') } });
+/**
+ * A table as a GFM pipe table (the printer knows no tables without remark-gfm): a header row, a
+ * delimiter row, a row per table row; cells on one line, their pipes escaped.
+ */
+const table: Handle = (node: Table, _parent, state) => {
+  const cell = (c: Table['children'][number]['children'][number]) =>
+    state
+      .containerPhrasing(c, { before: ' ', after: ' ', now: { line: 1, column: 1 }, lineShift: 0 })
+      .replace(/\r?\n/g, ' ')
+      .replace(/(?<!\\)\|/g, '\\|')
+      .trim();
+  const lines = node.children.map((row) => `| ${row.children.map(cell).join(' | ')} |`);
+  const width = node.children[0]?.children.length ?? 0;
+  lines.splice(1, 0, `|${' --- |'.repeat(width)}`);
+  return lines.join('\n');
+};
+
+const printer = unified().use(remarkStringify, { ...STRINGIFY_OPTIONS, handlers: { heading: remembered('heading'), paragraph: remembered('paragraph'), list: remembered('list'), table } });
 /** The same printer without the memory (for tests: both must print the same). */
-export const plainPrinter = unified().use(remarkStringify, STRINGIFY_OPTIONS);
+export const plainPrinter = unified().use(remarkStringify, { ...STRINGIFY_OPTIONS, handlers: { table } });
 
 /** Canonical CommonMark for any Markdown text (stable output for the same meaning). */
 export function canonicalMarkdown(markdown: string): string {
@@ -84,7 +101,10 @@ export function renderMarkdown(view: NoticeView, options: { remember?: boolean }
     if (section.heading) add('h2', section.heading, [{ type: 'heading', depth: 2, children: fieldInline(section.heading) }]);
     for (const block of section.blocks) {
       if (block.type === 'paragraph') add('md', block.md, fieldBlocks(block.md));
-      else {
+      else if (block.type === 'table' && block.markdownTable) {
+        const row = (cells: string[]) => ({ type: 'tableRow' as const, children: cells.map((md) => ({ type: 'tableCell' as const, children: fieldInline(md) as PhrasingContent[] })) });
+        add('table', [...block.head, ...block.rows.flatMap((r) => r.cells)], [{ type: 'table', children: [row(block.head), ...block.rows.map((r) => row(r.cells))] }]);
+      } else {
         const items = (block.type === 'list' ? block.items : block.fallback).map((item) => item.md);
         add('ul', items, [listOf(items)]);
       }
