@@ -6,7 +6,7 @@
  */
 import type { Nodes } from 'mdast';
 import { parseMarkdown } from '../../src/validate/check-markdown.js';
-import { markdownText, normalise } from './helpers.js';
+import { inline, markdownText, normalise } from './helpers.js';
 
 export { normalise };
 
@@ -27,11 +27,6 @@ export function sentences(text: string): string[] {
 /** The body of a Markdown document as plain text, one line per block: no headings, no table rows. */
 export function bodyText(markdown: string): string {
   const lines: string[] = [];
-  const inline = (node: Nodes): string => {
-    if (node.type === 'text' || node.type === 'inlineCode') return node.value;
-    if (node.type === 'break') return ' ';
-    return 'children' in node ? (node.children as Nodes[]).map(inline).join('') : '';
-  };
   const block = (node: Nodes) => {
     if (node.type === 'heading') return;
     if (node.type === 'paragraph') {

@@ -21,14 +21,16 @@ export async function viewOf(file: string, locale: string): Promise<NoticeView> 
   return buildView(checked.notice, new Phrases(locale, pack, checked.notice.phrases));
 }
 
+/** The text of an mdast node without Markdown marks (a line break is a space). */
+export function inline(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if (node.type === 'break') return ' ';
+  return 'children' in node ? (node.children as Nodes[]).map(inline).join('') : '';
+}
+
 /** The plain text of a Markdown document, one line per block, without Markdown marks. */
 export function markdownText(markdown: string): string {
   const lines: string[] = [];
-  const inline = (node: Nodes): string => {
-    if (node.type === 'text' || node.type === 'inlineCode') return node.value;
-    if (node.type === 'break') return ' ';
-    return 'children' in node ? (node.children as Nodes[]).map(inline).join('') : '';
-  };
   const block = (node: Nodes) => {
     if (node.type === 'paragraph' || node.type === 'heading') lines.push(inline(node));
     else if ('children' in node) for (const child of node.children as Nodes[]) block(child);
