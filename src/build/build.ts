@@ -10,8 +10,8 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { buildView, plainTitle, titleOf } from '../model/view.js';
 import { loadPhrasePack, Phrases } from '../model/phrases.js';
-import { escapeMarkdown } from '../model/format.js';
-import { renderHtml, loadTemplateSet, TemplateError, type TemplateSet } from '../render/html/index.js';
+import { escapeMarkdown, formatDate } from '../model/format.js';
+import { renderHtml, loadTemplateSet, TemplateError, type PageLinks, type TemplateSet } from '../render/html/index.js';
 import { findChromium, PdfPrinter, PrintError } from '../render/pdf/browser.js';
 import { FONT_SLOT, fontSetFor, footerFontCss, withFontFaces } from '../render/pdf/fonts.js';
 import { prepareNotices, type PreparedNotice } from './prepare.js';
@@ -211,6 +211,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const entryOf = (job: Job, format: Format) => ({ notice: job.prepared.notice.id, version: job.prepared.notice.version, locale: job.locale, format, title: job.title });
 
     const pdfKey = (job: Job) => cache?.key(job.prepared.text, job.locale, 'pdf', options.paper);
+    const versionsOf = new Map<string, PreparedNotice[]>();
+    for (const p of prepared.notices) versionsOf.set(p.notice.id, [...(versionsOf.get(p.notice.id) ?? []), p]);
+    for (const list of versionsOf.values()) list.sort((a, b) => compareVersions(b, a));
 
     await time('render', async () => {
       // Documents in the cache are copied; the rest are rendered (in worker threads for large
@@ -221,7 +224,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const owners: { job: Job; mdKey?: string; htmlKey?: string }[] = [];
       for (const job of jobs) {
         const mdKey = wantMd ? cache?.key(job.prepared.text, job.locale, 'md', '') : undefined;
-        const htmlKey = wantHtml ? cache?.key(job.prepared.text, job.locale, 'html', '') : undefined;
+        const links = wantHtml ? pageLinks(job.prepared, job.locale, versionsOf.get(job.prepared.notice.id)!, options.formats) : undefined;
+        // The page links to its siblings, so what else is built is part of its cache key.
+        const htmlKey = wantHtml ? cache?.key(job.prepared.text, job.locale, 'html', JSON.stringify(links)) : undefined;
         const mdHit = mdKey ? await cache!.get(mdKey) : undefined;
         const htmlHit = htmlKey ? await cache!.get(htmlKey) : undefined;
         if (mdHit) await write(rel(job, 'md'), mdHit, entryOf(job, 'md'));
@@ -229,7 +234,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const md = wantMd && !mdHit;
         const html = wantHtml && !htmlHit;
         if (md || html) {
-          tasks.push({ notice: job.prepared.notice, locale: job.locale, md, html });
+          tasks.push({ notice: job.prepared.notice, locale: job.locale, md, html, ...(html && links ? { links } : {}) });
           owners.push({ job, mdKey, htmlKey });
         }
       }
@@ -355,6 +360,35 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     options.signal?.removeEventListener('abort', killPrinter);
     await printer?.close();
   }
+}
+
+const FORMAT_NAMES: Record<Format, string> = { html: 'HTML', md: 'Markdown', pdf: 'PDF' };
+const PAGE_LABELS = { navigation: 'About this notice', languages: 'Languages', formats: 'This notice as', versions: 'Versions', history: 'History of changes', current: 'this version' };
+
+/**
+ * The navigation of one HTML page: the same version in its other locales, this document in the
+ * other formats of the build, and every version of the notice in the build (newest first), as
+ * relative links inside the output folder (`<id>/<version>/<locale>.<format>`; they work from
+ * `latest/` too, a sibling of the version folders).
+ * @param versions every version of the notice being built, newest first
+ */
+export function pageLinks(p: PreparedNotice, locale: string, versions: readonly PreparedNotice[], formats: readonly Format[]): PageLinks {
+  const phrases = p.phrases.get(locale);
+  const labels = Object.fromEntries(Object.entries(PAGE_LABELS).map(([k, fallback]) => [k, phrases?.has(`page.${k}`) ? phrases.get(`page.${k}`) : fallback])) as PageLinks['labels'];
+  const autonym = (l: string) => {
+    const name = new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l;
+    return name.charAt(0).toLocaleUpperCase(l) + name.slice(1);
+  };
+  return {
+    labels,
+    languages: p.locales.map((l) => ({ href: `./${l}.html`, text: autonym(l), locale: l, current: l === locale })),
+    formats: formats.filter((f) => f !== 'html').map((f) => ({ href: `./${locale}.${f}`, text: FORMAT_NAMES[f], locale, current: false })),
+    versions: versions.map((v) => {
+      const l = v.locales.includes(locale) ? locale : v.locales[0]!;
+      const current = v.notice.version === p.notice.version;
+      return { href: `../${v.notice.version}/${l}.html`, text: `${v.notice.version} (${formatDate(v.notice.effectiveDate, locale)})`, locale: l, current };
+    }),
+  };
 }
 
 function compareVersions(a: PreparedNotice, b: PreparedNotice): number {

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { Notice } from '../model/notice.js';
 import { loadPhrasePack, Phrases } from '../model/phrases.js';
 import { buildView } from '../model/view.js';
-import { renderHtml, TemplateError, type TemplateSet } from '../render/html/index.js';
+import { renderHtml, TemplateError, type PageLinks, type TemplateSet } from '../render/html/index.js';
 import { renderMarkdown } from '../render/markdown/index.js';
 
 const WORKER = fileURLToPath(new URL('./render-worker.js', import.meta.url));
@@ -32,6 +32,8 @@ export interface RenderTask {
   locale: string;
   md: boolean;
   html: boolean;
+  /** The HTML page's navigation to its other languages, formats and versions. */
+  links?: PageLinks;
 }
 
 /** What a task produced. */
@@ -51,7 +53,7 @@ export interface SerializedTemplateError {
 /** Render one task in this thread, with the phrases of its locale. */
 export function renderTask(task: RenderTask, templates: TemplateSet, phrases: Phrases): Rendered {
   const view = buildView(task.notice, phrases);
-  return { md: task.md ? renderMarkdown(view) : undefined, html: task.html ? renderHtml(view, templates) : undefined };
+  return { md: task.md ? renderMarkdown(view) : undefined, html: task.html ? renderHtml(view, templates, task.links ? { links: task.links } : {}) : undefined };
 }
 
 /**

@@ -2,12 +2,14 @@
  * `--format sarif` produces a log that validates against the official SARIF 2.1.0 JSON schema
  * (OASIS sarif-spec, Documents/CommitteeSpecifications/2.1.0/sarif-schema-2.1.0.json, draft-07).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../src/lint/index.js';
+import { clauseIdPath, RULES, RULES_DOC_URL, toSarif } from '../../src/lint/index.js';
 import { cli, TODAY } from './util-cli.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export can arrive wrapped.
@@ -67,5 +69,94 @@ describe('lint --format sarif', () => {
   it('the schema really rejects a broken log (the test can fail)', () => {
     const validate = validator();
     expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} }, results: [] }] })).toBe(false);
+  });
+});
+
+interface FingerprintedResult {
+  ruleId: string;
+  message: { text: string };
+  partialFingerprints: Record<string, string>;
+  locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[];
+}
+
+/** Lint one file of a temporary folder as SARIF and return the run. */
+async function sarifOf(dir: string, file: string) {
+  const { stdout } = await cli(['lint', file, '--format', 'sarif', '--date', TODAY], dir);
+  const log = JSON.parse(stdout) as { runs: { originalUriBaseIds: Record<string, { uri: string }>; results: FingerprintedResult[] }[] };
+  return log.runs[0]!;
+}
+
+describe('SARIF fingerprints and URIs for GitHub code scanning', () => {
+  const reference = readFileSync(new URL('../../notices/kaspersky-technical-support.yaml', import.meta.url), 'utf8');
+
+  it('keeps the fingerprints of every other finding when a transfer is inserted before them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nk-sarif-'));
+    mkdirSync(path.join(dir, 'notices'));
+    const file = 'notices/kaspersky-technical-support.yaml';
+    writeFileSync(path.join(dir, file), reference);
+    const before = await sarifOf(dir, file);
+    // A new destination at the top of the list: every other destination's index moves by one.
+    const inserted = reference.replace('  destinations:\n', '  destinations:\n    - id: canada-office\n      country: CA\n      adequacy: false\n      safeguard: group-scc\n');
+    expect(inserted).not.toBe(reference);
+    writeFileSync(path.join(dir, file), inserted);
+    const after = await sarifOf(dir, file);
+
+    const fp = (r: FingerprintedResult) => Object.values(r.partialFingerprints)[0]!;
+    expect(before.results.length).toBeGreaterThan(3);
+    const afterPrints = new Set(after.results.map(fp));
+    for (const r of before.results) expect(afterPrints, `${r.ruleId}: ${r.message.text}`).toContain(fp(r));
+    // The inserted destination's own findings are new alerts.
+    expect(after.results.length).toBeGreaterThan(before.results.length);
+    const swiss = before.results.find((r) => r.ruleId === 'adequacy-statement' && fp(r).includes('switzerland'));
+    expect(swiss, 'the Swiss transfer finding is keyed by the clause id, not its index').toBeDefined();
+  });
+
+  it('gives every result of a run its own fingerprint (two missing keys in one file)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nk-sarif-'));
+    const broken = reference.replace(/^controller:\n(?: {2}.*\n)+/m, '').replace(/^complaints:\n(?: {2}.*\n|\s*\n)+/m, '');
+    writeFileSync(path.join(dir, 'a.yaml'), broken);
+    const run = await sarifOf(dir, 'a.yaml');
+    const missing = run.results.filter((r) => r.ruleId === 'missing-key');
+    expect(missing.length).toBeGreaterThanOrEqual(2);
+    const prints = run.results.map((r) => JSON.stringify(r.partialFingerprints));
+    expect(new Set(prints).size).toBe(prints.length);
+  });
+
+  it('makes URIs relative to the repository root, named in originalUriBaseIds', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nk-sarif-'));
+    mkdirSync(path.join(dir, 'notices'));
+    writeFileSync(path.join(dir, 'notices', 'x.yaml'), reference);
+    // Run from a subfolder: the URI is still relative to the root, not to the working directory.
+    const { stdout } = await cli(['lint', 'x.yaml', '--format', 'sarif', '--date', TODAY], path.join(dir, 'notices'));
+    const run = (JSON.parse(stdout) as { runs: { originalUriBaseIds: Record<string, { uri: string }>; results: FingerprintedResult[] }[] }).runs[0]!;
+    // No git repository here, so the root is the working directory.
+    expect(run.originalUriBaseIds.REPOROOT!.uri).toBe(pathToFileURL(path.join(dir, 'notices') + path.sep).href);
+    expect(run.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'x.yaml', uriBaseId: 'REPOROOT' });
+    // In noticekit's own repository (a git work tree), the root is its top level.
+    const own = await sarifOf(path.join(ROOT, 'notices'), 'kaspersky-technical-support.yaml');
+    expect(own.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'notices/kaspersky-technical-support.yaml', uriBaseId: 'REPOROOT' });
+    expect(own.originalUriBaseIds.REPOROOT!.uri).toBe(pathToFileURL(ROOT).href.replace(/\/?$/, '/'));
+  });
+
+  it('points helpUri at a section of docs/lint.md that exists', () => {
+    const doc = readFileSync(new URL('../../docs/lint.md', import.meta.url), 'utf8');
+    const anchors = new Set([...doc.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]!.trim().toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')));
+    const log = toSarif([{ code: 'missing-key', severity: 'error', message: 'x', file: 'a.yaml', line: 1, column: 1, path: '' }], { version: '0', cwd: ROOT, root: ROOT }) as SarifLog;
+    const rules = log.runs[0]!.tool.driver.rules;
+    expect(rules.length).toBe(RULES.length + 1);
+    for (const rule of rules) {
+      expect(rule.helpUri.startsWith(`${RULES_DOC_URL}#`)).toBe(true);
+      expect(anchors, rule.helpUri).toContain(rule.helpUri.split('#')[1]);
+    }
+  });
+});
+
+describe('clauseIdPath', () => {
+  it('replaces indices of clauses by their ids and keeps other parts', () => {
+    const data = { transfers: { destinations: [{ id: 'a' }, { id: 'b', safeguard: 'x' }] }, locales: ['en', 'de'] };
+    expect(clauseIdPath(data, 'transfers.destinations[1].safeguard')).toBe('transfers/destinations/id=b/safeguard');
+    expect(clauseIdPath(data, 'locales[1]')).toBe('locales/[1]');
+    expect(clauseIdPath(data, 'nothing[3].here')).toBe('nothing/[3]/here');
+    expect(clauseIdPath(data, '')).toBe('');
   });
 });

@@ -105,7 +105,8 @@ Next: noticekit translations status FILE (review state of the translations).`,
     if (values.format === 'json') {
       io.stdout.write(`${JSON.stringify(toJsonFindings(shown), null, 2)}\n`);
     } else if (values.format === 'sarif') {
-      io.stdout.write(`${JSON.stringify(toSarif(shown, { version: version(), cwd: io.cwd }), null, 2)}\n`);
+      const data = new Map(checked.flatMap((c, i) => (c.loaded.data !== undefined ? [[files[i]!, c.loaded.data] as const] : [])));
+      io.stdout.write(`${JSON.stringify(toSarif(shown, { version: version(), cwd: io.cwd, data }), null, 2)}\n`);
     } else {
       const sources = new Map(checked.map((c, i) => [files[i]!, c.loaded.text]));
       if (shown.length > 0) io.stderr.write(formatLintText(shown, { color: useColor(io, values['no-color']), sources }));
