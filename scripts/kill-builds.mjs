@@ -44,12 +44,13 @@ const leftovers = () => readdirSync(dir).filter((n) => n.startsWith('public.'));
 // A first whole build, and how long one takes.
 let start = Date.now();
 if (spawnSync(process.execPath, args, { cwd: dir, env }).status !== 0) throw new Error('the first build failed');
-const duration = Date.now() - start;
+let duration = Date.now() - start;
 let previous = tree(path.join(dir, 'public'));
 const tally = { previous: 0, whole: 0, mixed: 0, missing: 0, leftBehindAfterNextBuild: 0 };
 for (let i = 0; i < Number(values.runs); i++) {
   const child = spawn(process.execPath, args, { cwd: dir, env, stdio: 'ignore' });
-  const delay = Math.floor(Math.random() * duration * 1.1);
+  // Anywhere from start-up to just past the end of a build as long as the last whole one took.
+  const delay = Math.floor(Math.random() * duration * 1.15);
   await new Promise((resolve) => setTimeout(resolve, delay));
   child.kill('SIGKILL');
   await new Promise((resolve) => child.on('exit', resolve));
@@ -62,10 +63,11 @@ for (let i = 0; i < Number(values.runs); i++) {
   previous = now.size ? now : previous;
   // The next build (the next run's) clears what this one left; check it after the last too.
   const before = leftovers().length;
-  if (i === Number(values.runs) - 1 || Math.random() < 0.2) {
+  if (i === Number(values.runs) - 1 || Math.random() < 0.3) {
     start = Date.now();
     const r = spawnSync(process.execPath, args, { cwd: dir, env, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`a build after a kill failed: ${r.stderr}`);
+    duration = Date.now() - start;
     if (leftovers().length > 0) tally.leftBehindAfterNextBuild++;
     previous = tree(path.join(dir, 'public'));
   }
