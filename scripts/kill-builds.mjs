@@ -49,11 +49,13 @@ let previous = tree(path.join(dir, 'public'));
 const tally = { previous: 0, whole: 0, mixed: 0, missing: 0, leftBehindAfterNextBuild: 0 };
 for (let i = 0; i < Number(values.runs); i++) {
   const child = spawn(process.execPath, args, { cwd: dir, env, stdio: 'ignore' });
+  // Listen from the start: a build may end on its own before the kill.
+  const exited = new Promise((resolve) => child.on('exit', resolve));
   // Anywhere from start-up to just past the end of a build as long as the last whole one took.
   const delay = Math.floor(Math.random() * duration * 1.15);
   await new Promise((resolve) => setTimeout(resolve, delay));
   child.kill('SIGKILL');
-  await new Promise((resolve) => child.on('exit', resolve));
+  await exited;
   // Chromium children of a killed build outlive it; they hold no output.
   const now = tree(path.join(dir, 'public'));
   if (now.size === 0) tally.missing++;
