@@ -141,12 +141,14 @@ const COUNTRY_ALIASES: Record<string, string> = {
   UK: 'GB',
   'Vereinigten Staaten': 'US',
   'Vereinigten Königreich': 'GB',
+  'Vereinigte Königreich': 'GB',
   'Vereinigten Königreichs': 'GB',
   ASV: 'US',
   Lielbritānija: 'GB',
 };
-// Country names that are more often something else in a notice (a US state, a first name).
-const AMBIGUOUS = new Set(['GE', 'JE', 'TD', 'JO', 'GU', 'SH', 'AQ']);
+// Country names that are more often something else in a notice (a US state, a first name), and
+// withdrawn codes whose names ICU still knows (DD East Germany is named plain "Germany" in places).
+const AMBIGUOUS = new Set(['GE', 'JE', 'TD', 'JO', 'GU', 'SH', 'AQ', 'DD', 'SU', 'YU', 'CS', 'ZR', 'BU', 'TP', 'NT', 'FX', 'AN']);
 
 const countryTables = new Map<string, { long: RegExp; short: RegExp; codes: Map<string, string> }>();
 
