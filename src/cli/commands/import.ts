@@ -1,0 +1,169 @@
+/**
+ * `noticekit import FILE`: a draft notice YAML from an existing notice in Markdown, HTML or Word.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { importNotice, measureImport, sourceFormat } from '../../import/index.js';
+import { IMPORT_LANGUAGES } from '../../import/recognise.js';
+import { loadNotice } from '../../load/read-notice.js';
+import { formatDiagnostics } from '../../report/format-diagnostics.js';
+import { validateNotice } from '../../validate/index.js';
+import { ExitError, useColor, UsageError } from '../io.js';
+import type { Command } from './types.js';
+
+const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: `Usage: noticekit import FILE [--out FILE] [options]
+
+Reads an existing notice (.md, .html or .docx) and writes a draft notice YAML: headings become
+sections, bullet lists become categories, purposes, recipients or rights where their heading or
+the sentence before them says so, GDPR citations become legal bases, e-mail addresses and phone
+numbers contacts, country names transfer destinations, and everything else free clauses in
+place. '# TODO' comments mark what a person must decide; where the source says nothing about
+something a notice requires, the draft stops validating exactly there.
+Headings and lead-in sentences are recognised in ${IMPORT_LANGUAGES.join(', ')}.
+
+Options:
+  --out FILE      write the draft to FILE (default: stdout); never replaces an existing file
+  --force         replace FILE if it exists (written atomically either way)
+  --locale L      the source's language (default: guessed from its words)
+  --id ID         the notice id (default: from the source's file name)
+  --stats         print on stderr the share of the source's sentences the draft's rendering
+                  reproduces and the share of its facts the draft holds in structured fields
+  --no-color      plain text even on a terminal
+  -h, --help      show this help
+
+Exit status: 0 draft written (check its TODOs), 1 unreadable source or existing FILE, 2 usage error.
+Next: edit the TODOs, then noticekit validate FILE and noticekit lint FILE.`,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        locale: { type: 'string' },
+        id: { type: 'string' },
+        stats: { type: 'boolean', default: false },
+        'no-color': { type: 'boolean', default: false },
+      },
+    });
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Name the file to import.' : 'Import one file at a time.');
+    const file = positionals[0]!;
+    const format = sourceFormat(file);
+    if (!format) throw new UsageError(`'${file}' is not a .md, .html or .docx file.`);
+    if (values.locale !== undefined && !(IMPORT_LANGUAGES as readonly string[]).includes(values.locale)) {
+      throw new UsageError(`--locale must be one of ${IMPORT_LANGUAGES.join(', ')}, not '${values.locale}'.`);
+    }
+    const id = values.id ?? defaultId(file);
+    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id) || id.length > 64) throw new UsageError(`--id must be short lower-case words joined by hyphens, such as 'privacy-notice', not '${id}'.`);
+    const source = path.resolve(io.cwd, file);
+    const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
+    if (out && !values.force && existsSync(out)) throw new ExitError(1, `${values.out} exists; use --force to replace it.`);
+
+    let data: Buffer;
+    try {
+      data = await readFile(source);
+    } catch (error) {
+      throw new ExitError(1, `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+    }
+    if (data.byteLength > MAX_SOURCE_BYTES) throw new ExitError(1, `${file} is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MiB.`);
+    let imported;
+    try {
+      imported = await importNotice(data, format, { id, today: new Date().toISOString().slice(0, 10), schemaPath: schemaPathFor(out ?? path.join(io.cwd, 'notices', `${id}.yaml`)), ...(values.locale ? { locale: values.locale } : {}) });
+    } catch (error) {
+      if (error instanceof TypeError && /encoded data was not valid/.test(error.message)) throw new ExitError(1, `${file} is not valid UTF-8 text.`);
+      if (format === 'docx') throw new ExitError(1, `cannot read ${file} as a Word document: ${(error as Error).message}`);
+      throw error;
+    }
+    for (const m of imported.messages) io.stderr.write(`${file}: ${m}\n`);
+
+    const shownName = values.out ?? `${id}.yaml`;
+    const checked = validateNotice(loadNotice(imported.yaml, shownName));
+    const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+    if (out) await writeAtomically(out, imported.yaml, values.force);
+    else io.stdout.write(imported.yaml);
+
+    const color = useColor(io, values['no-color']);
+    const todos = imported.draft.todos.length;
+    io.stderr.write(`${out ? `wrote ${values.out}` : 'draft written to stdout'} (${imported.locale}, ${imported.blocks.length} source blocks, ${todos} ${todos === 1 ? 'TODO' : 'TODOs'}).\n`);
+    if (errors.length === 0) io.stderr.write('The draft validates; check each TODO before publishing it.\n');
+    else {
+      io.stderr.write(`The draft does not validate yet: ${errors.length} ${errors.length === 1 ? 'place needs' : 'places need'} what only you can say (see the TODO above each):\n`);
+      io.stderr.write(formatDiagnostics(errors, { color, sources: new Map([[shownName, imported.yaml]]) }));
+    }
+    if (values.stats) {
+      const m = await measureImport(imported.blocks, imported.yaml, imported.locale);
+      const pct = (a: number, b: number) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)} %`);
+      io.stderr.write(
+        `sentences reproduced: ${m.reproduced === undefined ? 'n/a (the draft does not validate)' : `${m.reproduced}/${m.sentences} (${pct(m.reproduced, m.sentences)})`}\n` +
+          `facts held structured: ${m.structured}/${m.facts} (${pct(m.structured, m.facts)}): ${Object.entries(m.factKinds)
+            .map(([k, [f, s]]) => `${k} ${s}/${f}`)
+            .join(', ')}\n`,
+      );
+    }
+    return 0;
+  },
+};
+
+function defaultId(file: string): string {
+  const base = path
+    .basename(file)
+    .replace(/\.[^.]+$/, '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .join('-')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+  return /^[a-z]/.test(base) ? base : `notice${base ? `-${base}` : ''}`;
+}
+
+/**
+ * The `$schema` path for a draft at `file`: relative to the installed package
+ * (node_modules/noticekit) or to a noticekit checkout found above it, else the consumer's usual place.
+ */
+function schemaPathFor(file: string): string {
+  const dir = path.dirname(file);
+  for (let d = dir; ; d = path.dirname(d)) {
+    const installed = path.join(d, 'node_modules', 'noticekit', 'schema', 'notice.schema.json');
+    const own = path.join(d, 'schema', 'notice.schema.json');
+    if (existsSync(installed)) return path.relative(dir, installed).split(path.sep).join('/');
+    if (existsSync(own) && existsSync(path.join(d, 'package.json')) && /"name":\s*"noticekit"/.test(safeRead(path.join(d, 'package.json')))) return path.relative(dir, own).split(path.sep).join('/');
+    if (path.dirname(d) === d) break;
+  }
+  return '../node_modules/noticekit/schema/notice.schema.json';
+}
+
+function safeRead(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Write through a temporary file; without `force`, a file that appeared meanwhile is kept (link fails). */
+async function writeAtomically(file: string, text: string, force: boolean): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
+  try {
+    if (force) await rename(tmp, file);
+    else {
+      await link(tmp, file);
+      await rm(tmp, { force: true });
+    }
+  } catch (error) {
+    await rm(tmp, { force: true });
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ExitError(1, `${file} exists; use --force to replace it.`);
+    throw new ExitError(1, `cannot write ${file}: ${(error as Error).message}`);
+  }
+}
+

@@ -1,0 +1,47 @@
+/**
+ * `noticekit import`: a draft notice from an existing one in Markdown, HTML or Word (.docx).
+ */
+import { draftNotice, draftToYaml, type Draft, type Todo } from './draft-notice.js';
+import { readSource, type SourceBlock, type SourceFormat } from './read-source.js';
+import { guessLanguage } from './recognise.js';
+
+export { sourceFormat, readSource, readMarkdown, readHtml, type SourceBlock, type SourceFormat } from './read-source.js';
+export { draftNotice, draftToYaml, type Draft, type Todo } from './draft-notice.js';
+export { measureImport, sentencesOf, type ImportMeasure } from './measure.js';
+export { guessLanguage, IMPORT_LANGUAGES } from './recognise.js';
+
+/** Options of {@link importNotice}. */
+export interface ImportOptions {
+  /** The source's language; guessed from its words when absent. */
+  locale?: string;
+  /** The notice id. */
+  id: string;
+  /** Date used when the source gives none (YYYY-MM-DD). */
+  today: string;
+  /** The `$schema` path written in the draft's modeline. */
+  schemaPath: string;
+}
+
+/** A draft with the source it was made from. */
+export interface Imported {
+  yaml: string;
+  draft: Draft;
+  blocks: SourceBlock[];
+  locale: string;
+  /** Notes from the source reader (e.g. Word styles it did not understand). */
+  messages: string[];
+}
+
+/**
+ * Import a notice.
+ * @param data the source file's bytes
+ * @param format the source's format
+ */
+export async function importNotice(data: Uint8Array, format: SourceFormat, options: ImportOptions): Promise<Imported> {
+  const { blocks, messages } = await readSource(data, format);
+  const locale = options.locale ?? guessLanguage(blocks.map((b) => (b.kind === 'list' ? b.items.map((i) => i.text).join(' ') : b.text)).join(' '));
+  const draft = draftNotice(blocks, { locale, id: options.id, today: options.today });
+  return { yaml: draftToYaml(draft, options.schemaPath), draft, blocks, locale, messages };
+}
+
+export type { Todo as ImportTodo };
