@@ -201,7 +201,7 @@ export function draftNotice(blocks: readonly SourceBlock[], options: DraftOption
     // Legal bases: a purpose without its own citation takes those of its section.
     const cited = citations(segmentText);
     for (let p = purposesBefore; p < purposes.length; p++) {
-      if (purposes[p]!.legalBases.length > 0) continue;
+      if ((purposes[p]!.legalBases?.length ?? 0) > 0) continue;
       if (cited.length > 0) {
         purposes[p]!.legalBases = basesFor(cited, newId);
         basesNoted.set(p, `legal basis taken from the citation "${cited.map((c) => c.match).join('", "')}" in the same section: check that it applies to this purpose`);
@@ -259,7 +259,7 @@ export function draftNotice(blocks: readonly SourceBlock[], options: DraftOption
   data.purposes = purposes;
   if (purposes.length === 0) todos.push({ path: ['purposes'], message: 'no purpose with a GDPR legal basis was found: add the purposes, each with its legal basis' });
   purposes.forEach((p, i) => {
-    if (p.legalBases.length === 0) todos.push({ path: ['purposes', i, 'legalBases'], message: 'which legal basis (gdpr: 6(1)(a)-(f), 9(2)(a)-(j)) does this purpose rest on? The source does not say' });
+    if ((p.legalBases?.length ?? 0) === 0) todos.push({ path: ['purposes', i, 'legalBases'], message: 'which legal basis (gdpr: 6(1)(a)-(f), 9(2)(a)-(j)) does this purpose rest on? The source does not say' });
     else if (basesNoted.has(i)) todos.push({ path: ['purposes', i], message: basesNoted.get(i)! });
   });
   data.categories = categories;
