@@ -407,7 +407,8 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     locales: notice.locales,
     title,
     titleText: plainTitle(title),
-    versionLine: p('meta.version', { version: esc(notice.version), date: esc(formatDate(notice.effectiveDate, locale, 'sentence')) }),
+    // A date that ends in an abbreviation (bg "2025 г.", hu "2025. március 1.") ends the sentence too.
+    versionLine: p('meta.version', { version: esc(notice.version), date: esc(formatDate(notice.effectiveDate, locale, 'sentence')) }).replace(/\.\.$/, '.'),
     contentsHeading: p('headings.contents'),
     intro: t(notice.intro),
     sections: ordered,
