@@ -7,9 +7,8 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtInPhrasePack, DEFAULT_TEMPLATES_DIR } from '../../src/model/phrases.js';
+import { PACK_LANGUAGES } from '../helpers/languages.js';
 
-/** The 24 official languages of the EU, then the EEA's Icelandic and Norwegian. */
-export const PACK_LANGUAGES = ['bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt', 'ro', 'sk', 'sl', 'sv', 'is', 'no'];
 
 const placeholders = (phrase: string) => [...phrase.matchAll(/\{([A-Za-z][A-Za-z0-9]*)\}/g)].map((m) => m[1]!).sort();
 
