@@ -15,7 +15,7 @@ export function legalPackKeys(notice: Notice, locale: string): string[] {
   const keys = new Set<string>();
   const own = (key: string) => notice.phrases?.[key]?.[locale] !== undefined;
   for (const purpose of notice.purposes) {
-    for (const basis of purpose.legalBases) {
+    for (const basis of purpose.legalBases ?? []) {
       keys.add('legalBasis.citation');
       const [article, paragraph, point] = basis.gdpr.match(/\d+|[a-z]/g) ?? [];
       if (basis.statement?.[locale] === undefined) keys.add(`legalBasis.names.a${article}p${paragraph}${point}`);
