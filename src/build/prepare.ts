@@ -36,7 +36,7 @@ export interface Prepared {
  * @param options.threads worker threads to read and validate a large set of files (default 1)
  */
 export async function prepareNotices(files: string[], options: { locales?: string[]; templatesDir?: string; threads?: number } = {}): Promise<Prepared> {
-  const checked = await checkFilesParallel(files, options.threads ?? 1);
+  const checked = await checkFilesParallel(files, options.threads ?? 1, options.templatesDir);
   const diagnostics: Diagnostic[] = checked.flatMap((c) => c.diagnostics);
   const notices: PreparedNotice[] = [];
   const seen = new Map<string, string>();

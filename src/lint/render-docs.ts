@@ -23,7 +23,7 @@ export function renderRuleList(rules: readonly LintRule[]): string {
     '|---|---|---|---|',
     ...rules.map((r) => `| [\`${r.id}\`](#${r.id}) | ${cell(r.article)} | ${r.severity} | ${cell(r.summary)} |`),
     '',
-    `Adequacy decisions and EEA membership: \`src/data/adequacy.json\`, checked ${ADEQUACY_CHECKED}. Vague-wording patterns (en, lv, de): \`src/lint/data/vague-wording.json\`.`,
+    `Adequacy decisions and EEA membership: \`src/data/adequacy.json\`, checked ${ADEQUACY_CHECKED}. Vague-wording patterns (the 24 official EU languages, is and no): \`src/lint/data/vague-wording.json\`. Phrase packs and where their wording comes from: the \`provenance\` header of each \`templates/locales/<language>.yaml\`.`,
     '',
   ];
   for (const r of rules) {

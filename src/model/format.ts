@@ -29,10 +29,43 @@ function cached<T extends { format(value: never): string }>(key: string, make: (
   return f as T;
 }
 
-/** A date (YYYY-MM-DD) written out in a locale, e.g. "2021. gada 1. jūnijs", "1 June 2021". */
-export function formatDate(isoDate: string, locale: string): string {
+/** Latvian month names (nominative, as Intl writes them) and their locative ("in June": jūnijā). */
+const LV_LOCATIVE: Record<string, string> = {
+  janvāris: 'janvārī', februāris: 'februārī', marts: 'martā', aprīlis: 'aprīlī', maijs: 'maijā', jūnijs: 'jūnijā',
+  jūlijs: 'jūlijā', augusts: 'augustā', septembris: 'septembrī', oktobris: 'oktobrī', novembris: 'novembrī', decembris: 'decembrī',
+};
+
+/**
+ * A date (YYYY-MM-DD) written out in a locale, in the form the language's legal texts use: the
+ * region's long date from Intl (`en-GB` "1 June 2021", `en-US` "June 1, 2021"), with the first of
+ * the month as an ordinal in French ("1er juin 2021").
+ * @param form `sentence` for a date inside a sentence ("effective ..."): Latvian then takes the
+ *   locative, "stājas spēkā 2021. gada 1. jūnijā"; `standalone` (default) keeps the nominative.
+ */
+export function formatDate(isoDate: string, locale: string, form: 'standalone' | 'sentence' = 'standalone'): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
-  return cached(`date|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(date);
+  let text = cached(`date|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(date);
+  const lang = locale.split('-')[0]!.toLowerCase();
+  if (lang === 'fr' && date.getUTCDate() === 1) text = text.replace(/(^|\s)1(?=\s)/u, '$11er');
+  if (lang === 'lv' && form === 'sentence') text = text.replace(/\p{L}+$/u, (month) => LV_LOCATIVE[month] ?? month);
+  return text;
+}
+
+/** Points of a paragraph in the alphabet of the official text: Greek and Bulgarian letter them in their own script. */
+const POINT_LETTERS: Record<string, string[]> = {
+  el: ['α', 'β', 'γ', 'δ', 'ε', 'στ', 'ζ', 'η', 'θ', 'ι'],
+  bg: ['а', 'б', 'в', 'г', 'д', 'е', 'ж', 'з', 'и', 'й'],
+};
+
+/**
+ * The letter of a point ("a" in Art. 6(1)(a)) as the official text of the locale's language writes
+ * it: Greek "α", "β", ... "στ" (f); Bulgarian "а", "б", ...; Latin letters elsewhere.
+ */
+export function pointLetter(point: string | undefined, locale: string): string | undefined {
+  if (point === undefined) return undefined;
+  const letters = POINT_LETTERS[locale.split('-')[0]!.toLowerCase()];
+  const index = point.charCodeAt(0) - 97;
+  return letters && point.length === 1 && index >= 0 && index < letters.length ? letters[index] : point;
 }
 
 const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;

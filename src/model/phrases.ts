@@ -2,6 +2,7 @@
  * Phrase packs (`templates/locales/<locale>.yaml`): the standard sentences, headings and labels of
  * one language, with a notice's own overrides on top.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,11 +13,24 @@ import type { Notice } from './notice.js';
 /** The templates folder shipped with noticekit. */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
 
+/**
+ * Where a pack's wording comes from (the pack's `provenance:` header, which is not a phrase):
+ * the official text or public copy it was checked against, and the keys that were not checked.
+ */
+export interface PackProvenance {
+  /** Which official text, or which public copy of it, the wording comes from. */
+  source: string;
+  /** Keys (or key prefixes such as `rights`) whose wording was not checked against the source; `*` for all. */
+  unchecked: string[];
+}
+
 /** A flattened phrase pack: dotted key -> phrase. */
 export interface PhrasePack {
   locale: string;
   file: string;
   phrases: Map<string, string>;
+  /** The header of the most specific pack file read, if it has one. */
+  provenance?: PackProvenance;
 }
 
 /** Thrown when a phrase pack cannot be read; carries positioned diagnostics. */
@@ -28,15 +42,44 @@ export class PhrasePackError extends Error {
 
 const packCache = new Map<string, Promise<PhrasePack | undefined>>();
 
-/** Path of the phrase pack for a locale, looking in `templatesDir` then in the built-in templates. */
-export function phrasePackPaths(locale: string, templatesDir?: string): string[] {
-  const dirs = templatesDir && path.resolve(templatesDir) !== DEFAULT_TEMPLATES_DIR ? [templatesDir, DEFAULT_TEMPLATES_DIR] : [DEFAULT_TEMPLATES_DIR];
-  return dirs.map((d) => path.join(d, 'locales', `${locale}.yaml`));
+/** Tags whose language has a pack under another code: Norwegian Bokmål uses the `no` pack. */
+const LANGUAGE_ALIASES: Record<string, string> = { nb: 'no' };
+
+/**
+ * The pack names to look for a locale, most specific first: `de-AT` -> `de-AT`, `de`;
+ * `nb-NO` -> `nb-NO`, `nb`, `no`. A regional tag thus falls back to its language's pack (and keeps
+ * its own region for dates and country names).
+ */
+export function packNames(locale: string): string[] {
+  const names = [locale];
+  const lang = locale.split('-')[0]!.toLowerCase();
+  if (lang !== locale) names.push(lang);
+  const alias = LANGUAGE_ALIASES[lang];
+  if (alias) names.push(alias);
+  return names;
 }
 
 /**
- * Load the phrase pack for a locale (cached). A custom templates folder may hold its own pack,
- * which is laid over the built-in one key by key.
+ * Paths of the phrase pack files for a locale, most specific first: for each name of
+ * {@link packNames}, the file in `templatesDir`, then the built-in one.
+ */
+export function phrasePackPaths(locale: string, templatesDir?: string): string[] {
+  const dirs = templatesDir && path.resolve(templatesDir) !== DEFAULT_TEMPLATES_DIR ? [templatesDir, DEFAULT_TEMPLATES_DIR] : [DEFAULT_TEMPLATES_DIR];
+  return packNames(locale).flatMap((name) => dirs.map((d) => path.join(d, 'locales', `${name}.yaml`)));
+}
+
+/**
+ * True when some pack would serve the locale (see {@link phrasePackPaths}); a synchronous file
+ * check, for validation.
+ */
+export function hasPhrasePack(locale: string, templatesDir?: string): boolean {
+  return phrasePackPaths(locale, templatesDir).some((f) => existsSync(f));
+}
+
+/**
+ * Load the phrase pack for a locale (cached). The packs for the locale's language and for the
+ * locale itself, built-in and in a custom templates folder, are laid over each other key by key,
+ * the most specific last.
  * @returns undefined when no pack exists for the locale
  */
 export function loadPhrasePack(locale: string, templatesDir?: string): Promise<PhrasePack | undefined> {
@@ -51,21 +94,59 @@ export function loadPhrasePack(locale: string, templatesDir?: string): Promise<P
 
 async function readPacks(locale: string, files: string[]): Promise<PhrasePack | undefined> {
   let merged: PhrasePack | undefined;
-  for (const file of files.reverse()) {
+  for (const file of [...files].reverse()) {
     let bytes: Buffer;
     try {
       bytes = await readFile(file);
     } catch {
       continue;
     }
-    const loaded = loadNotice(bytes, file);
-    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length > 0) throw new PhrasePackError(errors);
-    const phrases = merged?.phrases ?? new Map<string, string>();
-    flatten(loaded.data, '', phrases);
-    merged = { locale, file, phrases };
+    const { phrases, provenance } = parsePack(bytes, file);
+    const all = merged?.phrases ?? new Map<string, string>();
+    for (const [k, v] of phrases) all.set(k, v);
+    merged = { locale, file, phrases: all, provenance: provenance ?? merged?.provenance };
   }
   return merged;
+}
+
+function parsePack(bytes: Buffer, file: string): { phrases: Map<string, string>; provenance?: PackProvenance } {
+  const loaded = loadNotice(bytes, file);
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new PhrasePackError(errors);
+  const { provenance, ...rest } = (loaded.data ?? {}) as Record<string, unknown>;
+  const phrases = new Map<string, string>();
+  flatten(rest, '', phrases);
+  return { phrases, provenance: readProvenance(provenance) };
+}
+
+function readProvenance(value: unknown): PackProvenance | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { source, unchecked } = value as { source?: unknown; unchecked?: unknown };
+  const list = unchecked === 'all' ? ['*'] : Array.isArray(unchecked) ? unchecked.filter((k): k is string => typeof k === 'string') : [];
+  return { source: typeof source === 'string' ? source : '', unchecked: list };
+}
+
+const builtInCache = new Map<string, PhrasePack | null>();
+
+/**
+ * The built-in pack for a locale, read synchronously (for lint, which has no templates option).
+ * @returns undefined when no built-in pack serves the locale
+ */
+export function builtInPhrasePack(locale: string): PhrasePack | undefined {
+  if (!builtInCache.has(locale)) {
+    const all = new Map<string, string>();
+    let file: string | undefined;
+    let found: PackProvenance | undefined;
+    for (const candidate of phrasePackPaths(locale).reverse()) {
+      if (!existsSync(candidate)) continue;
+      const { phrases, provenance } = parsePack(readFileSync(candidate), candidate);
+      for (const [k, v] of phrases) all.set(k, v);
+      file = candidate;
+      found = provenance ?? found;
+    }
+    builtInCache.set(locale, file ? { locale, file, phrases: all, provenance: found } : null);
+  }
+  return builtInCache.get(locale) ?? undefined;
 }
 
 function flatten(value: unknown, prefix: string, out: Map<string, string>): void {

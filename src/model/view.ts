@@ -4,7 +4,7 @@
  * print it as is and the HTML renderer converts it through a sanitising allowlist.
  */
 import type { Address, Contact, Notice, Party, Text } from './notice.js';
-import { countryName, escapeMarkdown, formatDate, formatDuration, formatOr, direction } from './format.js';
+import { countryName, escapeMarkdown, formatDate, formatDuration, formatOr, direction, pointLetter } from './format.js';
 import { Phrases } from './phrases.js';
 import { isEea } from '../data/eea.js';
 
@@ -118,6 +118,12 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
   const partyLine = (party: Party): string =>
     [esc(party.name), address(party.address, party.id), ...contactParts(party.contact)].filter(Boolean).join(sep);
 
+  // "6(1)(b)" in the locale's citation form ("Art. 6 Abs. 1 lit. b DSGVO", "άρθρο 6 παράγραφος 1 στοιχείο β)").
+  const citationOf = (gdpr: string, clauseId: string): string => {
+    const [article, paragraph, point] = gdpr.match(/\d+|[a-z]/g) ?? [];
+    return p('legalBasis.citation', { article, paragraph, point: pointLetter(point, locale) }, clauseId);
+  };
+
   const sections = new Map<string, SectionView>();
   const add = (key: string, id: string, heading: string | undefined, blocks: Block[]) => {
     // The section carries the clause id; a block repeating it would duplicate the HTML id.
@@ -165,7 +171,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
   // One legal basis as the notice states it, and a purpose's legitimate interests.
   const basisLine = (basis: NonNullable<(typeof notice.purposes)[number]['legalBases']>[number]): string => {
     const [article, paragraph, point] = basis.gdpr.match(/\d+|[a-z]/g) ?? [];
-    const citation = p('legalBasis.citation', { article, paragraph, point }, basis.id);
+    const citation = citationOf(basis.gdpr, basis.id);
     const statement = t(basis.statement) ?? p(`legalBasis.names.a${article}p${paragraph}${point}`);
     const law = t(basis.law);
     const key = law ? 'legalBasis.itemLaw' : basis.gdpr === '6(1)(f)' ? 'legalBasis.itemLegitimate' : 'legalBasis.item';
@@ -276,7 +282,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     const blocks: Block[] = [{ type: 'paragraph', id: tr.id, md: `${t(tr.statement) ?? p('transfers.intro', {}, tr.id)} ${split}` }];
     const safeguardName = new Map<string, string>();
     for (const s of tr.safeguards ?? []) {
-      if (s.mechanism) safeguardName.set(s.id, p(`safeguard.${s.mechanism}`, { derogation: s.derogation }, s.id));
+      if (s.mechanism) safeguardName.set(s.id, p(`safeguard.${s.mechanism}`, { derogation: s.derogation, citation: s.derogation && citationOf(s.derogation, s.id) }, s.id));
       const description = t(s.description);
       if (description) blocks.push({ type: 'paragraph', id: s.id, md: description });
       const copy = t(s.copy);
@@ -401,7 +407,8 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     locales: notice.locales,
     title,
     titleText: plainTitle(title),
-    versionLine: p('meta.version', { version: esc(notice.version), date: esc(formatDate(notice.effectiveDate, locale)) }),
+    // A date that ends in an abbreviation (bg "2025 г.", hu "2025. március 1.") ends the sentence too.
+    versionLine: p('meta.version', { version: esc(notice.version), date: esc(formatDate(notice.effectiveDate, locale, 'sentence')) }).replace(/\.\.$/, '.'),
     contentsHeading: p('headings.contents'),
     intro: t(notice.intro),
     sections: ordered,

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Notice } from '../model/notice.js';
 import { validateNotice } from './validate-notice.js';
 
-export { validateNotice, isCountryCode, type ValidationResult } from './validate-notice.js';
+export { validateNotice, isCountryCode, type ValidationResult, type ValidateOptions } from './validate-notice.js';
 export { checkMarkdown, findMarkdownProblems, parseMarkdown, isSafeUrl, type MarkdownProblem } from './check-markdown.js';
 export { walkNotice, noticeSchema, SCHEMA_PATH, type WalkEntry } from './schema.js';
 export { locate, type Place } from './locate.js';
@@ -23,10 +23,11 @@ export interface CheckedFile {
 /**
  * Read and validate one notice file.
  * @param file path to a YAML notice
+ * @param templatesDir a custom templates folder whose phrase packs count too
  */
-export async function checkNoticeFile(file: string): Promise<CheckedFile> {
+export async function checkNoticeFile(file: string, templatesDir?: string): Promise<CheckedFile> {
   const loaded = await loadNoticeFile(file);
-  const result = validateNotice(loaded);
+  const result = validateNotice(loaded, { templatesDir });
   return { file, loaded, notice: result.notice, diagnostics: result.diagnostics };
 }
 
@@ -71,10 +72,11 @@ export interface CheckedText {
 /**
  * Read and validate many files keeping the text and notice but not the parsed document.
  * @param files paths, in the order results are wanted
+ * @param templatesDir a custom templates folder whose phrase packs count too
  */
-export async function checkNoticeTexts(files: readonly string[]): Promise<CheckedText[]> {
+export async function checkNoticeTexts(files: readonly string[], templatesDir?: string): Promise<CheckedText[]> {
   return mapFiles(files, async (file) => {
-    const { loaded, notice, diagnostics } = await checkNoticeFile(file);
+    const { loaded, notice, diagnostics } = await checkNoticeFile(file, templatesDir);
     return notice ? { file, text: loaded.text, notice, diagnostics } : { file, text: loaded.text, diagnostics };
   });
 }

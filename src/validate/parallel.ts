@@ -30,16 +30,17 @@ export async function validateFilesParallel(files: readonly string[], jobs = def
  * Read and validate files for a build, in parallel when worth it: the text and, when valid, the
  * notice of each file.
  * @param jobs threads to use (default: the machine's available parallelism, at most 8)
+ * @param templatesDir a custom templates folder whose phrase packs count too
  */
-export async function checkFilesParallel(files: readonly string[], jobs = defaultJobs()): Promise<CheckedText[]> {
-  return inShares(files, jobs, 'notices', checkNoticeTexts);
+export async function checkFilesParallel(files: readonly string[], jobs = defaultJobs(), templatesDir?: string): Promise<CheckedText[]> {
+  return inShares(files, jobs, 'notices', (share) => checkNoticeTexts(share, templatesDir), templatesDir);
 }
 
 function defaultJobs(): number {
   return Math.min(8, availableParallelism());
 }
 
-async function inShares<T>(files: readonly string[], jobs: number, mode: WorkerMode, here: (files: readonly string[]) => Promise<T[]>): Promise<T[]> {
+async function inShares<T>(files: readonly string[], jobs: number, mode: WorkerMode, here: (files: readonly string[]) => Promise<T[]>, templatesDir?: string): Promise<T[]> {
   const usable = import.meta.url.endsWith('.js') && existsSync(WORKER);
   if (jobs <= 1 || files.length < PARALLEL_THRESHOLD || !usable) return here(files);
   // This thread takes the first share itself: its modules are loaded already, while a worker
@@ -49,7 +50,7 @@ async function inShares<T>(files: readonly string[], jobs: number, mode: WorkerM
   const inWorkers = shares.slice(1).map(
     (share) =>
       new Promise<T[]>((resolve, reject) => {
-        const worker = new Worker(WORKER, { workerData: { files: share, mode } });
+        const worker = new Worker(WORKER, { workerData: { files: share, mode, templatesDir } });
         worker.once('message', (result: T[]) => resolve(result));
         worker.once('error', reject);
         worker.once('exit', (code) => {

@@ -3,6 +3,7 @@
  * references, complete locale maps, real country codes, safe Markdown). Every problem is a
  * positioned Diagnostic worded for a legal editor.
  */
+import { hasPhrasePack } from '../model/phrases.js';
 import type { ErrorObject } from 'ajv';
 import { isScalar } from 'yaml';
 import { capDiagnostics, formatPath, MAX_DIAGNOSTICS_PER_FILE, sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
@@ -23,11 +24,18 @@ export interface ValidationResult {
 
 type Path = (string | number)[];
 
+/** Options for {@link validateNotice}. */
+export interface ValidateOptions {
+  /** A custom templates folder whose phrase packs count as well as the built-in ones. */
+  templatesDir?: string;
+}
+
 /**
  * Validate a loaded notice file.
  * @param loaded the result of `loadNotice`/`loadNoticeFile`
+ * @param options.templatesDir a custom templates folder that may hold phrase packs
  */
-export function validateNotice(loaded: LoadedNotice): ValidationResult {
+export function validateNotice(loaded: LoadedNotice, options: ValidateOptions = {}): ValidationResult {
   const out: Diagnostic[] = [...loaded.diagnostics];
   if (loaded.data === undefined || out.some((d) => d.severity === 'error')) {
     return { diagnostics: capDiagnostics(sortDiagnostics(out)) };
@@ -51,7 +59,7 @@ export function validateNotice(loaded: LoadedNotice): ValidationResult {
   const errors = schemaErrors(loaded.data);
   const reported = errors.slice(0, MAX_DIAGNOSTICS_PER_FILE + 1);
   reportSchemaErrors(loaded.data, reported, report);
-  checkSemantics(loaded, report);
+  checkSemantics(loaded, report, options);
 
   const diagnostics = capDiagnostics(sortDiagnostics(dedupe(out)), MAX_DIAGNOSTICS_PER_FILE, errors.length - reported.length);
   const failed = diagnostics.some((d) => d.severity === 'error');
@@ -255,7 +263,7 @@ export function isCountryCode(code: string): boolean {
 }
 const countryCodes = new Map<string, boolean>();
 
-function checkSemantics(loaded: LoadedNotice, report: Report): void {
+function checkSemantics(loaded: LoadedNotice, report: Report, options: ValidateOptions): void {
   const data = loaded.data as Record<string, unknown>;
   const declaredList = Array.isArray(data.locales) ? data.locales.filter((l): l is string => typeof l === 'string') : [];
   const declared = new Set(declaredList);
@@ -272,8 +280,14 @@ function checkSemantics(loaded: LoadedNotice, report: Report): void {
     } catch {
       known = false;
     }
-    if (known) locales.push(tag);
-    else report('invalid-locale', `'${tag}' is not a known language tag; use one such as 'en', 'lv' or 'de-AT'.`, ['locales', i]);
+    if (known) {
+      locales.push(tag);
+      // Reported here, at the locale, not by a build at the end: a regional tag is served by its
+      // language's pack (de-AT by de), so only a language without any pack is missing.
+      if (!hasPhrasePack(tag, options.templatesDir)) {
+        report('missing-phrase-pack', `There is no phrase pack for '${tag}' (templates/locales/${tag.split('-')[0]}.yaml); add one (or give build a --templates folder that has one), or remove '${tag}' from locales.`, ['locales', i]);
+      }
+    } else report('invalid-locale', `'${tag}' is not a known language tag; use one such as 'en', 'lv' or 'de-AT'.`, ['locales', i]);
   });
   if (typeof data.sourceLocale === 'string' && declaredList.length > 0 && !declared.has(data.sourceLocale)) {
     report('undeclared-locale', `sourceLocale '${data.sourceLocale}' is not in locales (${declaredList.join(', ')}); add it there or correct it.`, ['sourceLocale']);

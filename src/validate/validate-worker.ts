@@ -6,5 +6,5 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkNoticeTexts, validateNoticeFiles } from './index.js';
 import type { WorkerMode } from './parallel.js';
 
-const { files, mode } = workerData as { files: string[]; mode: WorkerMode };
-parentPort?.postMessage(mode === 'notices' ? await checkNoticeTexts(files) : await validateNoticeFiles(files));
+const { files, mode, templatesDir } = workerData as { files: string[]; mode: WorkerMode; templatesDir?: string };
+parentPort?.postMessage(mode === 'notices' ? await checkNoticeTexts(files, templatesDir) : await validateNoticeFiles(files));

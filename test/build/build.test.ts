@@ -148,18 +148,19 @@ describe('noticekit build', () => {
   it('reports a locale without a phrase pack, and an unknown phrase override, at their lines', async () => {
     const dir = tmp();
     const source = readFileSync(path.join(ROOT, 'notices/praxisportal.yaml'), 'utf8');
-    // A complete French "translation" (the English text), so only the phrase pack is missing.
+    // A complete Turkish "translation" (the English text), so only the phrase pack is missing
+    // (Turkish is not an EU/EEA language and has no pack).
     const doc = YAML.parseDocument(source);
     const data = doc.toJS() as Record<string, unknown>;
     walkNotice(data, ({ def, path: at }) => {
-      if (def === 'Text') doc.setIn([...at, 'fr'], doc.getIn([...at, 'en']));
+      if (def === 'Text') doc.setIn([...at, 'tr'], doc.getIn([...at, 'en']));
     });
-    doc.set('locales', ['de', 'en', 'fr']);
-    writeFileSync(path.join(dir, 'fr.yaml'), doc.toString());
-    const result = await build([path.join(dir, 'fr.yaml'), '--out', path.join(dir, 'out'), '--formats', 'md']);
+    doc.set('locales', ['de', 'en', 'tr']);
+    writeFileSync(path.join(dir, 'tr.yaml'), doc.toString());
+    const result = await build([path.join(dir, 'tr.yaml'), '--out', path.join(dir, 'out'), '--formats', 'md']);
     expect(result.code).toBe(1);
-    const line = readFileSync(path.join(dir, 'fr.yaml'), 'utf8').split('\n').findIndex((l) => l.trim() === '- fr') + 1;
-    expect(result.stderr).toMatch(new RegExp(`${line}:\\d+\\s+error\\s+There is no phrase pack for 'fr'`));
+    const line = readFileSync(path.join(dir, 'tr.yaml'), 'utf8').split('\n').findIndex((l) => l.trim() === '- tr') + 1;
+    expect(result.stderr).toMatch(new RegExp(`${line}:\\d+\\s+error\\s+There is no phrase pack for 'tr'`));
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
 
     writeFileSync(path.join(dir, 'phrase.yaml'), source.replace('\ncontroller:', '\nphrases:\n  purposes.intr:\n    de: Zwecke\n    en: Purposes\ncontroller:'));

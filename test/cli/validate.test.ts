@@ -6,7 +6,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { run } from '../../src/cli/index.js';
+import { walkNotice } from '../../src/validate/index.js';
 import { fakeIO } from './fake-io.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -167,5 +169,38 @@ describe('help', () => {
     expect(stdout).toMatch(/^Usage: noticekit validate/);
     expect(stdout).toContain('--format text|json');
     expect(stdout).toContain('Exit status: 0 all valid, 1 problems found, 2 usage error.');
+  });
+});
+
+describe('noticekit validate: locales and phrase packs', () => {
+  /** The reference notice with every English text copied to `tag` and `tag` declared. */
+  function withLocale(tag: string): string {
+    const doc = YAML.parseDocument(reference);
+    walkNotice(doc.toJS() as Record<string, unknown>, ({ def, path: at }) => {
+      if (def === 'Text') doc.setIn([...at, tag], doc.getIn([...at, 'en']));
+    });
+    doc.set('locales', doc.createNode(['lv', 'en', tag], { flow: true }));
+    return doc.toString();
+  }
+
+  it('reports a declared locale that no pack serves at the locale, with its position', async () => {
+    const file = path.join(scratch, 'tr.yaml');
+    writeFileSync(file, withLocale('tr'));
+    const { code, stdout } = await cli(['validate', file, '--format', 'json']);
+    expect(code).toBe(1);
+    const found = JSON.parse(stdout) as { code: string; line: number; column: number; message: string }[];
+    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('locales:')) + 1;
+    expect(found.map((d) => [d.code, d.line])).toEqual([['missing-phrase-pack', line]]);
+    const locales = readFileSync(file, 'utf8').split('\n')[line - 1]!;
+    expect(found[0]!.column).toBe(locales.indexOf('tr') + 1);
+    expect(found[0]!.message).toContain("There is no phrase pack for 'tr'");
+  });
+
+  it('accepts a regional tag served by its language pack (en-GB by en)', async () => {
+    const file = path.join(scratch, 'en-gb.yaml');
+    writeFileSync(file, withLocale('en-GB'));
+    const { code, stderr } = await cli(['validate', file]);
+    expect(stderr).toBe('1 notice valid\n');
+    expect(code).toBe(0);
   });
 });

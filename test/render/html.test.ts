@@ -52,7 +52,7 @@ describe('HTML', () => {
     for (const target of tocTargets) expect(sectionIds).toContain(target);
     const csp = all.find((e) => e.tagName === 'meta' && attr(e, 'http-equiv') === 'Content-Security-Policy');
     expect(attr(csp!, 'content')).toContain("default-src 'none'");
-    expect(text(doc)).toContain('Versija 1.0. Stājas spēkā: 2021. gada 1. jūnijs.');
+    expect(text(doc)).toContain('Versija 1.0, stājas spēkā 2021. gada 1. jūnijā.');
   });
 
   it('uses tables for recipients and transfers', async () => {

@@ -15,6 +15,7 @@ import { dpoContact } from './dpo-contact.js';
 import { euRepresentative } from './eu-representative.js';
 import { invalidSuppression } from './invalid-suppression.js';
 import { legitimateInterests } from './legitimate-interests.js';
+import { phrasePackUnchecked } from './phrase-pack-unchecked.js';
 import { purposeLegalBasis } from './purpose-legal-basis.js';
 import { purposeVague } from './purpose-vague.js';
 import { recipientsSpecific } from './recipients-specific.js';
@@ -64,6 +65,7 @@ export const RULES: readonly LintRule[] = [
   translationMissing,
   translationStale,
   translationUnreviewed,
+  phrasePackUnchecked,
   invalidSuppression,
   unusedSuppression,
 ];
