@@ -94,6 +94,8 @@ export interface BuildResult {
   timings: Record<string, number>;
   /** Documents taken from the cache and rendered afresh. */
   cache?: { hits: number; misses: number };
+  /** The Chromium that printed the PDFs (absent when none was printed, e.g. all from the cache). */
+  browser?: { path: string; version?: string };
 }
 
 /** The build was interrupted by a signal. */
@@ -342,7 +344,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await swapIn(staging, outDir, guard);
       await cache?.prune();
     });
-    return { ok: true, diagnostics: prepared.diagnostics, manifest, failures: [], timings, cache: cache && { hits: cache.hits, misses: cache.misses } };
+    const browser = printer && printer.launchCount > 0 ? { path: printer.executablePath, version: printer.version } : undefined;
+    return { ok: true, diagnostics: prepared.diagnostics, manifest, failures: [], timings, cache: cache && { hits: cache.hits, misses: cache.misses }, browser };
   } catch (error) {
     closed = true;
     await Promise.allSettled([...inflight]);

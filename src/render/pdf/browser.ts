@@ -22,7 +22,7 @@ const CANDIDATES = ['chromium-headless-shell', 'chromium', 'chromium-browser', '
 
 /**
  * Locate a Chromium executable: `CHROME_PATH`, `PUPPETEER_EXECUTABLE_PATH`, then
- * `chromium-headless-shell`, `chromium` (and a few others) on PATH.
+ * `chromium-headless-shell` in any folder of PATH, then `chromium` (and a few others).
  * @throws NoBrowserError with installation advice
  */
 export function findChromium(env: Record<string, string | undefined> = process.env): string {
@@ -33,15 +33,16 @@ export function findChromium(env: Record<string, string | undefined> = process.e
       throw new NoBrowserError(`${variable} is set to '${value}', which is not an executable file. Fix the variable or unset it.`);
     }
   }
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    for (const name of CANDIDATES) {
+  // chromium-headless-shell anywhere on PATH beats chromium earlier on PATH: it prints ~3x faster.
+  const dirs = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
+  for (const name of CANDIDATES) {
+    for (const dir of dirs) {
       const full = path.join(dir, name);
       if (isExecutable(full)) return full;
     }
   }
   throw new NoBrowserError(
-    'No Chromium found for PDF output. Install one (Debian/Ubuntu: `sudo apt-get install --no-install-recommends chromium`, or run `npm run setup`), ' +
+    'No Chromium found for PDF output. Install one (Debian/Ubuntu: `sudo apt-get install --no-install-recommends chromium-headless-shell`, or chromium; or run `npm run setup`), ' +
       'or point CHROME_PATH at a Chromium or Chrome executable. To build without PDFs: `noticekit build --formats html,md`.',
   );
 }
@@ -117,6 +118,8 @@ export class PdfPrinter {
   private starting?: Promise<void>;
   /** This launch's profile folder: ours, so it is removed even when the browser is killed. */
   private profile?: string;
+  /** The version string of the first browser launched (`HeadlessChrome/156.0...`). */
+  private browserVersion?: string;
 
   /**
    * @param executablePath Chromium to use (see {@link findChromium})
@@ -166,6 +169,7 @@ export class PdfPrinter {
     }
     this.idle = [];
     this.printed = 0;
+    this.browserVersion ??= await this.browser.version().catch(() => undefined);
   }
 
   /**
@@ -198,6 +202,11 @@ export class PdfPrinter {
   /** True if the browser is running. */
   get connected(): boolean {
     return Boolean(this.browser?.connected);
+  }
+
+  /** The browser's version (`HeadlessChrome/156.0.8078.114`), once it has been started. */
+  get version(): string | undefined {
+    return this.browserVersion;
   }
 
   /** How many times the browser was (re)launched. */
