@@ -12,7 +12,7 @@ import { buildView, plainTitle, titleOf } from '../model/view.js';
 import { loadPhrasePack, Phrases } from '../model/phrases.js';
 import { escapeMarkdown } from '../model/format.js';
 import { renderHtml, loadTemplateSet, TemplateError, type TemplateSet } from '../render/html/index.js';
-import { findChromium, PdfPrinter, PrintError } from '../render/pdf/browser.js';
+import { findChromium, PdfPrinter, PrintError, type PrintOptions } from '../render/pdf/browser.js';
 import { FONT_SLOT, fontSetFor, footerFontCss, withFontFaces } from '../render/pdf/fonts.js';
 import { prepareNotices, type PreparedNotice } from './prepare.js';
 import { renderAll, type RenderTask } from './render-pool.js';
@@ -262,12 +262,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const worker = async () => {
           for (let job = queue.shift(); job && !stop; job = queue.shift()) {
             checkAbort();
-            const view = buildView(job.prepared.notice, job.prepared.phrases.get(job.locale)!);
-            // Each document (and footer) gets the smaller Latin font files unless its text needs
-            // Greek or Cyrillic: the HTML is rendered with a slot that becomes the fonts it needs.
-            const html = await withFontFaces(renderHtml(view, templates, { pdf: true, fontFaces: FONT_SLOT }));
-            const footerFonts = await footerFontCss(fontSetFor(job.title));
-            const printOptions = { paper: options.paper, title: job.title, lang: job.locale, date: job.prepared.notice.effectiveDate, timeoutMs: options.printTimeoutMs ?? 30_000, footerFontCss: footerFonts };
+            const { html, printOptions } = await pdfDocument(job.prepared, job.locale, templates, { paper: options.paper, timeoutMs: options.printTimeoutMs ?? 30_000 });
             const store = async (pdf: Buffer) => {
               const key = pdfKey(job);
               if (key) await cache!.put(key, pdf);
@@ -358,6 +353,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     options.signal?.removeEventListener('abort', killPrinter);
     await printer?.close();
   }
+}
+
+/**
+ * The HTML a build prints for one notice in one locale, and its print options (footer title and
+ * fonts, date, paper). The bench prints the same documents in a bare loop to measure the floor.
+ * @param prepared a notice from {@link prepareNotices}
+ * @param locale one of its locales to render
+ */
+export async function pdfDocument(
+  prepared: PreparedNotice,
+  locale: string,
+  templates: TemplateSet,
+  options: { paper: 'a4' | 'letter'; timeoutMs: number },
+): Promise<{ html: string; printOptions: PrintOptions }> {
+  const view = buildView(prepared.notice, prepared.phrases.get(locale)!);
+  const title = plainTitle(titleOf(prepared.notice, locale));
+  // Each document (and footer) gets the smaller Latin font files unless its text needs Greek or
+  // Cyrillic: the HTML is rendered with a slot that becomes the fonts it needs.
+  const html = await withFontFaces(renderHtml(view, templates, { pdf: true, fontFaces: FONT_SLOT }));
+  const footerFonts = await footerFontCss(fontSetFor(title));
+  return { html, printOptions: { paper: options.paper, title, lang: locale, date: prepared.notice.effectiveDate, timeoutMs: options.timeoutMs, footerFontCss: footerFonts } };
 }
 
 function compareVersions(a: PreparedNotice, b: PreparedNotice): number {

@@ -6,7 +6,7 @@
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
 
 /** No usable Chromium; the message says how to install one. */
 export class NoBrowserError extends Error {
@@ -259,18 +259,7 @@ export class PdfPrinter {
       const current = (page = await this.page());
       const work = (async () => {
         await current.setContent(html, { waitUntil: 'load', timeout: options.timeoutMs });
-        const pdf = await current.pdf({
-          format: options.paper === 'letter' ? 'Letter' : 'A4',
-          printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: '<span></span>',
-          footerTemplate: footer(options.title, options.lang, options.footerFontCss ?? ''),
-          margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
-          preferCSSPageSize: false,
-          tagged: true,
-          outline: true,
-          timeout: options.timeoutMs,
-        });
+        const pdf = await current.pdf(pdfOptions(options));
         return Buffer.from(pdf);
       })();
       const pdf = await withTimeout(work, options.timeoutMs, `Printing took longer than ${options.timeoutMs} ms.`);
@@ -322,6 +311,26 @@ function killGroup(browser: Browser): void {
   } catch {
     child.kill('SIGKILL');
   }
+}
+
+/**
+ * The options noticekit passes to puppeteer's `page.pdf` for a document: paper, margins, the
+ * footer (title and page numbers), tagging and outline. The bench's bare print loop uses them too,
+ * so its floor is measured on exactly what a build prints.
+ */
+export function pdfOptions(options: PrintOptions): PDFOptions {
+  return {
+    format: options.paper === 'letter' ? 'Letter' : 'A4',
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<span></span>',
+    footerTemplate: footer(options.title, options.lang, options.footerFontCss ?? ''),
+    margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
+    preferCSSPageSize: false,
+    tagged: true,
+    outline: true,
+    timeout: options.timeoutMs,
+  };
 }
 
 function footer(title: string, lang: string, fontCss: string): string {
