@@ -121,13 +121,15 @@ const noteLoad = () => loads.push(Number(loadAvg()));
 
 /**
  * The floor for PDF output: a bare puppeteer loop (one browser launched as noticekit launches it,
- * two reused pages, setContent + pdf and nothing else) over exactly the HTML and page.pdf options
+ * two reused pages, setContent + pdf, the font files answered from memory as noticekit's printer
+ * answers them) over exactly the HTML and page.pdf options
  * noticekit prints (its fonts, footer, tagging, outline), made by the build's own pdfDocument.
  * Timed from launch to close; the HTML is made before the clock starts.
  */
 async function floorLoop(docs, executablePath) {
   const { default: puppeteer } = await import('puppeteer-core');
   const { CHROMIUM_ARGS, pdfOptions } = await import(path.join(root, 'dist/render/pdf/browser.js'));
+  const fonts = await (await import(path.join(root, 'dist/render/pdf/fonts.js'))).servedFontFiles();
   const profile = mkdtempSync(path.join(os.tmpdir(), 'noticekit-bench-chromium-'));
   const start = performance.now();
   const browser = await puppeteer.launch({ executablePath, headless: true, pipe: true, args: CHROMIUM_ARGS, userDataDir: profile, protocolTimeout: 60_000 });
@@ -136,8 +138,17 @@ async function floorLoop(docs, executablePath) {
   await Promise.all(
     [0, 1].map(async () => {
       const page = await browser.newPage();
+      // The build's HTML asks for its font files by URL (fonts.noticekit.invalid): answer them.
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        const served = fonts.get(request.url());
+        if (served) void request.respond({ status: 200, contentType: 'font/woff2', headers: { 'access-control-allow-origin': '*' }, body: served });
+        else if (request.url().startsWith('data:')) void request.continue();
+        else void request.abort('blockedbyclient');
+      });
       for (let doc = docs[next++]; doc; doc = docs[next++]) {
         await page.setContent(doc.html, { waitUntil: 'load' });
+        await page.evaluate('document.fonts.ready.then(() => true)');
         if ((await page.pdf(pdfOptions(doc.printOptions))).byteLength > 0) printed++;
       }
     }),

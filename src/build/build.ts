@@ -13,7 +13,7 @@ import { loadPhrasePack, Phrases } from '../model/phrases.js';
 import { escapeMarkdown } from '../model/format.js';
 import { renderHtml, loadTemplateSet, TemplateError, type TemplateSet } from '../render/html/index.js';
 import { findChromium, PdfPrinter, PrintError, type PrintOptions } from '../render/pdf/browser.js';
-import { FONT_SLOT, fontSetFor, footerFontCss, withFontFaces } from '../render/pdf/fonts.js';
+import { FONT_ORIGIN, FONT_SLOT, fontSetFor, footerFontCss, servedFontFiles, withFontFaces, withServedFontFaces } from '../render/pdf/fonts.js';
 import { prepareNotices, type PreparedNotice } from './prepare.js';
 import { renderAll, type RenderTask } from './render-pool.js';
 import { BuildCache, fingerprintFolders, toolkitFingerprint } from './cache.js';
@@ -162,6 +162,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   options.signal?.addEventListener('abort', onAbort);
   // Relaunched once after a crash; documents that still fail are reported.
   const printer = chromium ? new PdfPrinter(chromium, Math.max(1, options.jobs), 2) : undefined;
+  printer?.serve(await servedFontFiles());
   const killPrinter = () => printer?.kill();
   options.signal?.addEventListener('abort', killPrinter);
   const checkAbort = () => {
@@ -371,7 +372,12 @@ export async function pdfDocument(
   const title = plainTitle(titleOf(prepared.notice, locale));
   // Each document (and footer) gets the smaller Latin font files unless its text needs Greek or
   // Cyrillic: the HTML is rendered with a slot that becomes the fonts it needs.
-  const html = await withFontFaces(renderHtml(view, templates, { pdf: true, fontFaces: FONT_SLOT }));
+  // The page's fonts are served by the printer (PdfPrinter.serve, servedFontFiles), not inlined,
+  // when the document's Content-Security-Policy lets it load them (the built-in template does for
+  // PDF); a custom template whose policy allows only data: fonts gets them inlined, as before.
+  const rendered = renderHtml(view, templates, { pdf: true, fontFaces: FONT_SLOT });
+  const csp = /http-equiv="Content-Security-Policy"[^>]*/i.exec(rendered)?.[0];
+  const html = !csp || csp.includes(new URL(FONT_ORIGIN).host) ? await withServedFontFaces(rendered) : await withFontFaces(rendered);
   const footerFonts = await footerFontCss(fontSetFor(title));
   return { html, printOptions: { paper: options.paper, title, lang: locale, date: prepared.notice.effectiveDate, timeoutMs: options.timeoutMs, footerFontCss: footerFonts } };
 }

@@ -118,6 +118,8 @@ export class PdfPrinter {
   private starting?: Promise<void>;
   /** This launch's profile folder: ours, so it is removed even when the browser is killed. */
   private profile?: string;
+  /** Bytes answered for exact URLs (font files, see {@link serve}); every other request but data: is aborted. */
+  private resources = new Map<string, Buffer>();
   /** The version string of the first browser launched (`HeadlessChrome/156.0...`). */
   private browserVersion?: string;
 
@@ -199,6 +201,14 @@ export class PdfPrinter {
     this.profile = undefined;
   }
 
+  /**
+   * Answer requests for these exact URLs with these bytes (font files served once from memory
+   * instead of inlined in every document: see `withServedFontFaces`). Only `font/woff2`.
+   */
+  serve(files: ReadonlyMap<string, Buffer>): void {
+    for (const [url, bytes] of files) this.resources.set(url, bytes);
+  }
+
   /** True if the browser is running. */
   get connected(): boolean {
     return Boolean(this.browser?.connected);
@@ -227,8 +237,12 @@ export class PdfPrinter {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (request) => {
-      // The document itself arrives by setContent; fonts are data: URLs. Nothing else may load.
-      if (request.url().startsWith('data:')) void request.continue();
+      // The document itself arrives by setContent; fonts are data: URLs or files we serve from
+      // memory for their exact URLs. Nothing else may load.
+      const url = request.url();
+      const served = this.resources.get(url);
+      if (served) void request.respond({ status: 200, contentType: 'font/woff2', headers: { 'access-control-allow-origin': '*' }, body: served });
+      else if (url.startsWith('data:')) void request.continue();
       else void request.abort('blockedbyclient');
     });
     return page;
@@ -259,6 +273,10 @@ export class PdfPrinter {
       const current = (page = await this.page());
       const work = (async () => {
         await current.setContent(html, { waitUntil: 'load', timeout: options.timeoutMs });
+        // Served font files load after the load event (fonts load when text is laid out): wait
+        // for them, or the PDF is printed in a fallback font. CDP's evaluate runs with the page's
+        // JavaScript off; inlined data: fonts are ready at once.
+        if (this.resources.size > 0) await current.evaluate('document.fonts.ready.then(() => true)');
         const pdf = await current.pdf(pdfOptions(options));
         return Buffer.from(pdf);
       })();
