@@ -12,8 +12,8 @@ import { buildView, plainTitle, titleOf } from '../model/view.js';
 import { loadPhrasePack, Phrases } from '../model/phrases.js';
 import { escapeMarkdown, formatDate } from '../model/format.js';
 import { renderHtml, loadTemplateSet, TemplateError, type PageLinks, type TemplateSet } from '../render/html/index.js';
-import { findChromium, PdfPrinter, PrintError } from '../render/pdf/browser.js';
-import { FONT_SLOT, fontSetFor, footerFontCss, withFontFaces } from '../render/pdf/fonts.js';
+import { findChromium, PdfPrinter, PrintError, type PrintOptions } from '../render/pdf/browser.js';
+import { FONT_ORIGIN, FONT_SLOT, fontSetFor, footerFontCss, servedFontFiles, withFontFaces, withServedFontFaces } from '../render/pdf/fonts.js';
 import { prepareNotices, type PreparedNotice } from './prepare.js';
 import { renderAll, type RenderTask } from './render-pool.js';
 import { BuildCache, fingerprintFolders, toolkitFingerprint } from './cache.js';
@@ -94,6 +94,8 @@ export interface BuildResult {
   timings: Record<string, number>;
   /** Documents taken from the cache and rendered afresh. */
   cache?: { hits: number; misses: number };
+  /** The Chromium that printed the PDFs (absent when none was printed, e.g. all from the cache). */
+  browser?: { path: string; version?: string };
 }
 
 /** The build was interrupted by a signal. */
@@ -160,6 +162,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   options.signal?.addEventListener('abort', onAbort);
   // Relaunched once after a crash; documents that still fail are reported.
   const printer = chromium ? new PdfPrinter(chromium, Math.max(1, options.jobs), 2) : undefined;
+  printer?.serve(await servedFontFiles());
   const killPrinter = () => printer?.kill();
   options.signal?.addEventListener('abort', killPrinter);
   const checkAbort = () => {
@@ -265,12 +268,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const worker = async () => {
           for (let job = queue.shift(); job && !stop; job = queue.shift()) {
             checkAbort();
-            const view = buildView(job.prepared.notice, job.prepared.phrases.get(job.locale)!);
-            // Each document (and footer) gets the smaller Latin font files unless its text needs
-            // Greek or Cyrillic: the HTML is rendered with a slot that becomes the fonts it needs.
-            const html = await withFontFaces(renderHtml(view, templates, { pdf: true, fontFaces: FONT_SLOT }));
-            const footerFonts = await footerFontCss(fontSetFor(job.title));
-            const printOptions = { paper: options.paper, title: job.title, lang: job.locale, date: job.prepared.notice.effectiveDate, timeoutMs: options.printTimeoutMs ?? 30_000, footerFontCss: footerFonts };
+            const { html, printOptions } = await pdfDocument(job.prepared, job.locale, templates, { paper: options.paper, timeoutMs: options.printTimeoutMs ?? 30_000 });
             const store = async (pdf: Buffer) => {
               const key = pdfKey(job);
               if (key) await cache!.put(key, pdf);
@@ -347,7 +345,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await swapIn(staging, outDir, guard);
       await cache?.prune();
     });
-    return { ok: true, diagnostics: prepared.diagnostics, manifest, failures: [], timings, cache: cache && { hits: cache.hits, misses: cache.misses } };
+    const browser = printer && printer.launchCount > 0 ? { path: printer.executablePath, version: printer.version } : undefined;
+    return { ok: true, diagnostics: prepared.diagnostics, manifest, failures: [], timings, cache: cache && { hits: cache.hits, misses: cache.misses }, browser };
   } catch (error) {
     closed = true;
     await Promise.allSettled([...inflight]);
@@ -389,6 +388,32 @@ export function pageLinks(p: PreparedNotice, locale: string, versions: readonly 
       return { href: `../${v.notice.version}/${l}.html`, text: `${v.notice.version} (${formatDate(v.notice.effectiveDate, locale)})`, locale: l, current };
     }),
   };
+}
+
+/**
+ * The HTML a build prints for one notice in one locale, and its print options (footer title and
+ * fonts, date, paper). The bench prints the same documents in a bare loop to measure the floor.
+ * @param prepared a notice from {@link prepareNotices}
+ * @param locale one of its locales to render
+ */
+export async function pdfDocument(
+  prepared: PreparedNotice,
+  locale: string,
+  templates: TemplateSet,
+  options: { paper: 'a4' | 'letter'; timeoutMs: number },
+): Promise<{ html: string; printOptions: PrintOptions }> {
+  const view = buildView(prepared.notice, prepared.phrases.get(locale)!);
+  const title = plainTitle(titleOf(prepared.notice, locale));
+  // Each document (and footer) gets the smaller Latin font files unless its text needs Greek or
+  // Cyrillic: the HTML is rendered with a slot that becomes the fonts it needs.
+  // The page's fonts are served by the printer (PdfPrinter.serve, servedFontFiles), not inlined,
+  // when the document's Content-Security-Policy lets it load them (the built-in template does for
+  // PDF); a custom template whose policy allows only data: fonts gets them inlined, as before.
+  const rendered = renderHtml(view, templates, { pdf: true, fontFaces: FONT_SLOT });
+  const csp = /http-equiv="Content-Security-Policy"[^>]*/i.exec(rendered)?.[0];
+  const html = !csp || csp.includes(new URL(FONT_ORIGIN).host) ? await withServedFontFaces(rendered) : await withFontFaces(rendered);
+  const footerFonts = await footerFontCss(fontSetFor(title));
+  return { html, printOptions: { paper: options.paper, title, lang: locale, date: prepared.notice.effectiveDate, timeoutMs: options.timeoutMs, footerFontCss: footerFonts } };
 }
 
 function compareVersions(a: PreparedNotice, b: PreparedNotice): number {

@@ -46,6 +46,9 @@ describe('noticekit build', () => {
     const out = path.join(tmp(), 'public');
     const first = await build(['notices', '--out', out]);
     expect(first.stderr).toContain('Built 12 documents');
+    // It says which browser printed the PDFs: the one findChromium picks.
+    const { findChromium } = await import('../../src/render/pdf/browser.js');
+    expect(first.stderr).toContain(`PDFs printed by ${findChromium(env)} (`);
     expect(first.code).toBe(0);
     const files = tree(out);
     for (const id of ['kaspersky-technical-support/1.0/lv', 'kaspersky-technical-support/1.0/en', 'praxisportal/1.0/de', 'praxisportal/1.0/en']) {
@@ -82,6 +85,8 @@ describe('noticekit build', () => {
       const cachedOut = path.join(tmp(), 'public');
       const cachedBuild = await build(['notices', '--out', cachedOut, '--cache-dir', cacheDir]);
       expect(cachedBuild.stderr).toContain(expected);
+      // Nothing printed when every PDF came from the cache.
+      expect(cachedBuild.stderr.includes('PDFs printed by')).toBe(expected.startsWith('0 from'));
       const cachedFiles = tree(cachedOut);
       expect([...cachedFiles.keys()].sort()).toEqual([...files.keys()].sort());
       for (const [name, bytes] of files) expect(cachedFiles.get(name)!.equals(bytes), name).toBe(true);

@@ -8,7 +8,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplateSet, renderHtml } from '../../src/render/html/index.js';
 import { findChromium, PdfPrinter, type PrintOptions } from '../../src/render/pdf/browser.js';
-import { fontFaceCss } from '../../src/render/pdf/fonts.js';
+import { FONT_ORIGIN, FONT_SLOT, fontFaceCss, servedFontFiles, withServedFontFaces } from '../../src/render/pdf/fonts.js';
 import { PRAXIS, REFERENCE, viewOf } from './helpers.js';
 
 let printer: PdfPrinter;
@@ -70,6 +70,32 @@ describe('PDF', () => {
     expect(text).toContain('Кириллица');
     expect(text).toContain('Ελληνικά');
     expect(pdf.toString('latin1')).toMatch(/NotoSans/);
+  });
+
+  it('prints in Noto Sans from font files the printer serves by URL, the same bytes each time, and nothing else is answered', async () => {
+    const served = new PdfPrinter(findChromium(), 2);
+    served.serve(await servedFontFiles());
+    try {
+      const view = await viewOf(PRAXIS, 'de');
+      view.intro = 'Кириллица — Ελληνικά — Ģirts Ļaudis';
+      const html = await withServedFontFaces(renderHtml(view, await loadTemplateSet(), { pdf: true, fontFaces: FONT_SLOT }));
+      expect(html).toContain(FONT_ORIGIN);
+      expect(html).not.toContain('data:font/woff2');
+      const options: PrintOptions = { paper: 'a4', title: 't', lang: 'de', date: '2025-01-01', timeoutMs: 30_000 };
+      const pdf = await served.print(html, options);
+      const fonts = [...pdf.toString('latin1').matchAll(/FontName \/[A-Z]+\+([A-Za-z-]+)/g)].map((m) => m[1]!);
+      expect(fonts).toEqual(expect.arrayContaining(['NotoSans-Regular', 'NotoSans-Bold']));
+      const text = (await pdfText(pdf)).pages.join(' ');
+      expect(text).toContain('Кириллица');
+      expect(text).toContain('Ελληνικά');
+      expect((await served.print(html, options)).equals(pdf)).toBe(true);
+      // A URL under the same origin that is not one of the files is aborted: the text falls back.
+      const unknown = html.replaceAll(FONT_ORIGIN, `${FONT_ORIGIN}missing-`);
+      const fallback = [...(await served.print(unknown, options)).toString('latin1').matchAll(/FontName \/[A-Z]+\+([A-Za-z-]+)/g)].map((m) => m[1]!);
+      expect(fallback.some((f) => f.startsWith('NotoSans-Bold'))).toBe(false);
+    } finally {
+      await served.close();
+    }
   });
 
   it('is byte-identical on a repeat print and dated to the effective date', async () => {

@@ -39,8 +39,9 @@ Options:
   --no-color            plain output
   -h, --help            show this help
 
-PDF needs Chromium: CHROME_PATH or PUPPETEER_EXECUTABLE_PATH, else chromium-headless-shell or
-chromium on PATH (npm run setup installs Debian's chromium).
+PDF needs Chromium: CHROME_PATH or PUPPETEER_EXECUTABLE_PATH, else chromium-headless-shell
+(preferred: faster) or chromium on PATH (npm run setup installs Debian's chromium-headless-shell).
+The build says which browser printed the PDFs.
 Exit status: 0 built, 1 invalid input or a document failed, 2 usage error, 130/143 interrupted.
 Next: open DIR/index.html, or publish DIR.`,
   async run(argv, io) {
@@ -137,6 +138,7 @@ Next: open DIR/index.html, or publish DIR.`,
       }
       const docs = result.manifest.filter((m) => m.notice !== null && !m.path.includes('/latest/')).length;
       const cacheNote = result.cache ? `; ${result.cache.hits} from cache, ${result.cache.misses} rendered` : '';
+      if (result.browser) io.stderr.write(`PDFs printed by ${result.browser.path}${result.browser.version ? ` (${result.browser.version})` : ''}.\n`);
       io.stderr.write(`Built ${docs} documents from ${files.length} ${files.length === 1 ? 'notice' : 'notices'} into ${values.out}/ (${Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}${cacheNote}).\n`);
       return 0;
     } catch (error) {

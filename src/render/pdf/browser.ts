@@ -6,7 +6,7 @@
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
 
 /** No usable Chromium; the message says how to install one. */
 export class NoBrowserError extends Error {
@@ -22,7 +22,7 @@ const CANDIDATES = ['chromium-headless-shell', 'chromium', 'chromium-browser', '
 
 /**
  * Locate a Chromium executable: `CHROME_PATH`, `PUPPETEER_EXECUTABLE_PATH`, then
- * `chromium-headless-shell`, `chromium` (and a few others) on PATH.
+ * `chromium-headless-shell` in any folder of PATH, then `chromium` (and a few others).
  * @throws NoBrowserError with installation advice
  */
 export function findChromium(env: Record<string, string | undefined> = process.env): string {
@@ -33,15 +33,16 @@ export function findChromium(env: Record<string, string | undefined> = process.e
       throw new NoBrowserError(`${variable} is set to '${value}', which is not an executable file. Fix the variable or unset it.`);
     }
   }
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    for (const name of CANDIDATES) {
+  // chromium-headless-shell anywhere on PATH beats chromium earlier on PATH: it prints ~3x faster.
+  const dirs = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
+  for (const name of CANDIDATES) {
+    for (const dir of dirs) {
       const full = path.join(dir, name);
       if (isExecutable(full)) return full;
     }
   }
   throw new NoBrowserError(
-    'No Chromium found for PDF output. Install one (Debian/Ubuntu: `sudo apt-get install --no-install-recommends chromium`, or run `npm run setup`), ' +
+    'No Chromium found for PDF output. Install one (Debian/Ubuntu: `sudo apt-get install --no-install-recommends chromium-headless-shell`, or chromium; or run `npm run setup`), ' +
       'or point CHROME_PATH at a Chromium or Chrome executable. To build without PDFs: `noticekit build --formats html,md`.',
   );
 }
@@ -117,6 +118,10 @@ export class PdfPrinter {
   private starting?: Promise<void>;
   /** This launch's profile folder: ours, so it is removed even when the browser is killed. */
   private profile?: string;
+  /** Bytes answered for exact URLs (font files, see {@link serve}); every other request but data: is aborted. */
+  private resources = new Map<string, Buffer>();
+  /** The version string of the first browser launched (`HeadlessChrome/156.0...`). */
+  private browserVersion?: string;
 
   /**
    * @param executablePath Chromium to use (see {@link findChromium})
@@ -166,6 +171,7 @@ export class PdfPrinter {
     }
     this.idle = [];
     this.printed = 0;
+    this.browserVersion ??= await this.browser.version().catch(() => undefined);
   }
 
   /**
@@ -195,9 +201,22 @@ export class PdfPrinter {
     this.profile = undefined;
   }
 
+  /**
+   * Answer requests for these exact URLs with these bytes (font files served once from memory
+   * instead of inlined in every document: see `withServedFontFaces`). Only `font/woff2`.
+   */
+  serve(files: ReadonlyMap<string, Buffer>): void {
+    for (const [url, bytes] of files) this.resources.set(url, bytes);
+  }
+
   /** True if the browser is running. */
   get connected(): boolean {
     return Boolean(this.browser?.connected);
+  }
+
+  /** The browser's version (`HeadlessChrome/156.0.8078.114`), once it has been started. */
+  get version(): string | undefined {
+    return this.browserVersion;
   }
 
   /** How many times the browser was (re)launched. */
@@ -218,8 +237,12 @@ export class PdfPrinter {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (request) => {
-      // The document itself arrives by setContent; fonts are data: URLs. Nothing else may load.
-      if (request.url().startsWith('data:')) void request.continue();
+      // The document itself arrives by setContent; fonts are data: URLs or files we serve from
+      // memory for their exact URLs. Nothing else may load.
+      const url = request.url();
+      const served = this.resources.get(url);
+      if (served) void request.respond({ status: 200, contentType: 'font/woff2', headers: { 'access-control-allow-origin': '*' }, body: served });
+      else if (url.startsWith('data:')) void request.continue();
       else void request.abort('blockedbyclient');
     });
     return page;
@@ -250,18 +273,11 @@ export class PdfPrinter {
       const current = (page = await this.page());
       const work = (async () => {
         await current.setContent(html, { waitUntil: 'load', timeout: options.timeoutMs });
-        const pdf = await current.pdf({
-          format: options.paper === 'letter' ? 'Letter' : 'A4',
-          printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: '<span></span>',
-          footerTemplate: footer(options.title, options.lang, options.footerFontCss ?? ''),
-          margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
-          preferCSSPageSize: false,
-          tagged: true,
-          outline: true,
-          timeout: options.timeoutMs,
-        });
+        // Served font files load after the load event (fonts load when text is laid out): wait
+        // for them, or the PDF is printed in a fallback font. CDP's evaluate runs with the page's
+        // JavaScript off; inlined data: fonts are ready at once.
+        if (this.resources.size > 0) await current.evaluate('document.fonts.ready.then(() => true)');
+        const pdf = await current.pdf(pdfOptions(options));
         return Buffer.from(pdf);
       })();
       const pdf = await withTimeout(work, options.timeoutMs, `Printing took longer than ${options.timeoutMs} ms.`);
@@ -313,6 +329,26 @@ function killGroup(browser: Browser): void {
   } catch {
     child.kill('SIGKILL');
   }
+}
+
+/**
+ * The options noticekit passes to puppeteer's `page.pdf` for a document: paper, margins, the
+ * footer (title and page numbers), tagging and outline. The bench's bare print loop uses them too,
+ * so its floor is measured on exactly what a build prints.
+ */
+export function pdfOptions(options: PrintOptions): PDFOptions {
+  return {
+    format: options.paper === 'letter' ? 'Letter' : 'A4',
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<span></span>',
+    footerTemplate: footer(options.title, options.lang, options.footerFontCss ?? ''),
+    margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
+    preferCSSPageSize: false,
+    tagged: true,
+    outline: true,
+    timeout: options.timeoutMs,
+  };
 }
 
 function footer(title: string, lang: string, fontCss: string): string {
