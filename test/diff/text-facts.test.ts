@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffWords, normalizeText } from '../../src/diff/diff-text.js';
-import { judgeTextEdit, textFacts } from '../../src/diff/util-text-facts.js';
+import { textFacts } from '../../src/text-facts.js';
+import { judgeTextEdit } from '../../src/diff/util-text-facts.js';
 
 const judge = (a: string, b: string, locale = 'en') => {
   const x = normalizeText(a);
