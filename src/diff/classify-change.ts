@@ -202,6 +202,13 @@ export function classifyPresence(node: ClauseNode, how: 'added' | 'removed', ctx
       return { rule: 'wording', summary: `automated decisions section ${how} (no automated decisions)` };
     case 'Requirement':
       return { rule: 'requirement-changed', summary: `${label} ${how} (${show(v.kind)})` };
+    case 'Clause': {
+      // A free clause carries facts: one that appears or disappears is for a person to read.
+      const text = textOf(v.text, src) ?? '';
+      const j = judgeTextEdit(added ? '' : text, added ? text : '', [], src);
+      const named = added ? j.newFacts : j.lostFacts;
+      return { rule: 'text-changed', summary: named.length > 0 ? `${label} ${how}; it ${added ? 'names' : 'named'} ${named.join(', ')}` : `${label} ${how}: "${excerpt(v.text, src)}"` };
+    }
     default:
       return { rule: 'wording', summary: `${label} ${how}` };
   }
@@ -561,6 +568,13 @@ function classifyText(after: ClauseNode, delta: FieldDelta, ctx: ClassifyContext
   }
   const material = materialTextRule(after, field);
   const counts = countWords(sourceWords);
+  const renamed = !facts && !material ? partyNamesChanged(textOf(delta.before, src) ?? '', textOf(delta.after, src) ?? '', ctx) : [];
+  if (renamed.length > 0) {
+    out.rule = 'text-changed';
+    out.summary = `${label} reworded and now names ${renamed.map((n) => `'${n}'`).join(', ')} differently (a controller or contact named in the notice)`;
+    staleNote();
+    return out;
+  }
   if (material || !facts) {
     out.rule = material ?? 'wording';
     out.summary = `${label} reworded (${locales}; ${src}: ${counts.removed} ${counts.removed === 1 ? 'word' : 'words'} out, ${counts.added} in)`;
@@ -583,6 +597,21 @@ function classifyText(after: ClauseNode, delta: FieldDelta, ctx: ClassifyContext
   }
   staleNote();
   return out;
+}
+
+/**
+ * Names of the controller, joint controllers, DPO and representative (either version) that one
+ * text names and the other does not: a text without facts of its own that renames a party.
+ */
+function partyNamesChanged(before: string, after: string, ctx: ClassifyContext): string[] {
+  const names = new Set<string>();
+  for (const index of [ctx.from, ctx.to]) {
+    for (const c of index.clauses) {
+      if ((c.def === 'Controller' || c.def === 'JointController' || c.def === 'Party') && typeof c.value.name === 'string') names.add(c.value.name);
+    }
+  }
+  const has = (text: string, name: string) => text.toLowerCase().includes(name.toLowerCase());
+  return [...names].filter((n) => has(before, n) !== has(after, n));
 }
 
 function emptyJudgement(): TextJudgement {

@@ -174,7 +174,7 @@ export const RULES: readonly Rule[] = [
     material: false,
     category: 'text',
     trigger:
-      'Words are added to or removed from a text that carries facts (a category label or condition, a recipient or source description, retention criteria, trigger or law, a named law, requirement consequences, the rights-request texts, a joint-controller arrangement, a transfer or safeguard text, a free clause), or a small edit there changes a digit, date, amount, duration, negation, modal, e-mail, URL, country or organisation name.',
+      'Words are added to or removed from a text that carries facts (a category label or condition, a recipient or source description, retention criteria, trigger or law, a named law, requirement consequences, the rights-request texts, a joint-controller arrangement, a transfer or safeguard text, a free clause), or a small edit there changes a digit, date, amount, duration, negation, modal, e-mail, URL, country or organisation name; a free clause is added or removed; any other text now names the controller, a joint controller, the DPO or the representative differently.',
     reason: `The text may change what the notice says about processing: a person must decide whether it is a change ${WP260} requires to be communicated.`,
   },
   {

@@ -97,10 +97,12 @@ export function judgeTextEdit(before: string, after: string, parts: readonly Wor
     sameMultiset(fb.modals, fa.modals) &&
     sameMultiset(fb.countries, fa.countries) &&
     sameMultiset(fb.durations.map((x) => x.toLowerCase()), fa.durations.map((x) => x.toLowerCase()));
-  const protectedWords = new Set<string>([
-    ...[...fb.organisations, ...fa.organisations].flatMap((o) => o.toLowerCase().split(/\s+/)),
-    ...[...fb.countries, ...fa.countries],
-  ]);
+  // A fix changes a name when it touches a word of a name of the old text, or turns a capitalised
+  // word into a word of a name; a lower-case typo that becomes a capitalised word names nobody.
+  const oldNames = new Set(fb.organisations.flatMap((o) => o.toLowerCase().split(/\s+/)));
+  const newNames = new Set(fa.organisations.flatMap((o) => o.toLowerCase().split(/\s+/)));
+  const protectedWords = new Set<string>([...fb.countries, ...fa.countries]);
+  const touchesName = (rw: string[], aw: string[]) => rw.some((w) => oldNames.has(w.toLowerCase())) || (aw.some((w) => newNames.has(w.toLowerCase())) && rw.some((w) => /^\p{Lu}/u.test(w)));
   const isProtected = (w: string) => {
     const x = w.toLowerCase();
     return /\p{N}/u.test(x) || protectedWords.has(x) || NEGATIONS[l]?.has(x) || MODALS[l]?.has(x) || TIME_WORDS[l]?.has(x) || /n't$/.test(x) || LIST_JOINERS[l]?.has(x) || false;
@@ -116,8 +118,10 @@ export function judgeTextEdit(before: string, after: string, parts: readonly Wor
       kind = kind === 'layout' ? 'spelling' : kind;
       continue;
     }
-    const small = rw.length > 0 && aw.length > 0 && rw.length <= 2 && aw.length <= 2 && distance(removed.trim().toLowerCase(), added.trim().toLowerCase()) <= 2;
-    if (small && ![...rw, ...aw].some(isProtected)) {
+    const r = removed.trim().toLowerCase();
+    const a = added.trim().toLowerCase();
+    const small = rw.length > 0 && aw.length > 0 && rw.length <= 2 && aw.length <= 2 && (distance(r, a) <= 2 || isInflection(r, a));
+    if (small && ![...rw, ...aw].some(isProtected) && !touchesName(rw, aw)) {
       kind = kind === 'layout' ? 'spelling' : kind;
       continue;
     }
@@ -138,3 +142,9 @@ export function judgeTextEdit(before: string, after: string, parts: readonly Wor
   return { kind, added: addedWords, removed: removedWords, widening, newFacts: [...new Set(newFacts)], lostFacts: [...new Set(lostFacts)] };
 }
 
+
+/** One word is the other with an ending of at most three letters (`send` / `sending`): grammar. */
+function isInflection(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return /^\p{L}{4,}$/u.test(short) && /^\p{L}+$/u.test(long) && long.startsWith(short) && long.length - short.length <= 3;
+}
