@@ -26,7 +26,7 @@ export const factsInText: LintRule = {
   check({ notice, texts }) {
     const out: Finding[] = [];
     const destinations = new Set((notice.transfers?.destinations ?? []).map((d) => (d as { country?: string }).country).filter((c): c is string => typeof c === 'string'));
-    const periodless = new Set(notice.retention.rules.filter((r) => !r.period).map((r) => r.id));
+    const periodless = new Set((notice.retention?.rules ?? []).filter((r) => !r.period).map((r) => r.id));
     for (const entry of texts) {
       for (const [locale, text] of Object.entries(entry.text)) {
         if (typeof text !== 'string') continue;
