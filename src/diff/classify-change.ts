@@ -4,10 +4,11 @@
  */
 import type { Alignment } from './align-clauses.js';
 import type { CompareContext, FieldDelta } from './compare-fields.js';
-import { changedSpots, countWords, isMinorEdit } from './diff-text.js';
+import { changedSpots, countWords, isMinorEdit, normalizeText } from './diff-text.js';
 import type { ClauseNode, NoticeIndex } from './index-clauses.js';
 import type { FieldChange, WordPart } from './types.js';
 import { compareDurations, durationWords } from './util-duration.js';
+import { isJoiner, judgeTextEdit, type TextJudgement } from './util-text-facts.js';
 import { countryName, isThirdCountry, SAFEGUARD_NAMES, SAFEGUARD_STRENGTH } from './util-transfer.js';
 
 /** What classification needs: both versions, how they align, and the source locale. */
@@ -201,6 +202,13 @@ export function classifyPresence(node: ClauseNode, how: 'added' | 'removed', ctx
       return { rule: 'wording', summary: `automated decisions section ${how} (no automated decisions)` };
     case 'Requirement':
       return { rule: 'requirement-changed', summary: `${label} ${how} (${show(v.kind)})` };
+    case 'Clause': {
+      // A free clause carries facts: one that appears or disappears is for a person to read.
+      const text = textOf(v.text, src) ?? '';
+      const j = judgeTextEdit(added ? '' : text, added ? text : '', [], src);
+      const named = added ? j.newFacts : j.lostFacts;
+      return { rule: 'text-changed', summary: named.length > 0 ? `${label} ${how}; it ${added ? 'names' : 'named'} ${named.join(', ')}` : `${label} ${how}: "${excerpt(v.text, src)}"` };
+    }
     default:
       return { rule: 'wording', summary: `${label} ${how}` };
   }
@@ -438,39 +446,176 @@ function materialPresenceRule(node: ClauseNode, field: string): string | undefin
   return materialTextRule(node, field);
 }
 
+/**
+ * Texts that carry facts of their own: a change of words there may change what the notice says
+ * (review), unless it is provably editorial. Keyed `Def.field`; `Def.*` for every text of a clause.
+ */
+const FACT_TEXTS = new Set([
+  'Category.label',
+  'Category.condition',
+  'Source.description',
+  'Recipient.description',
+  'RetentionRule.trigger',
+  'RetentionRule.criteria',
+  'RetentionRule.law',
+  'LegalBasis.law',
+  'LegalBasis.statement',
+  'Requirement.consequences',
+  'Clause.text',
+  'Exercise.*',
+  'JointController.arrangement',
+  'Transfers.statement',
+  'Safeguard.description',
+  'AutomatedDecisions.statement',
+  'Complaints.text',
+  'Right.text',
+]);
+
+/**
+ * True when a text field carries facts (see {@link FACT_TEXTS}), or is one whose rewording is material.
+ * @param def `$defs` name of the clause
+ * @param field key path of the text inside the clause
+ */
+export function isFactText(def: string, field: string): boolean {
+  return FACT_TEXTS.has(`${def}.${field}`) || FACT_TEXTS.has(`${def}.*`) || (def === 'Purpose' && (field === 'description' || field === 'legitimateInterests')) || (def === 'AutomatedDecisions' && (field === 'logic' || field === 'consequences'));
+}
+
+/** Labels whose list-like additions are reported as a widening. */
+const LABELS = new Set(['Category.label']);
+
+function textOf(value: unknown, locale: string): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const t = (value as Rec)[locale];
+  return typeof t === 'string' ? normalizeText(t) : undefined;
+}
+
+function quoteWords(ws: readonly string[], max = 8): string {
+  const unique = [...new Set(ws)];
+  const shown = unique.slice(0, max).map((w) => `'${w}'`).join(', ');
+  return unique.length > max ? `${shown} and ${unique.length - max} more` : shown;
+}
+
+/** What the words of a judged edit say, for a summary: `adds 'Axeptio'; words in: 'a', 'b'; out: 'c'`. */
+function editWords(j: TextJudgement): string {
+  const parts: string[] = [];
+  if (j.newFacts.length > 0) parts.push(`adds ${j.newFacts.join(', ')}`);
+  if (j.lostFacts.length > 0) parts.push(`drops ${j.lostFacts.join(', ')}`);
+  if (j.added.length > 0) parts.push(`words in: ${quoteWords(j.added)}`);
+  if (j.removed.length > 0) parts.push(`out: ${quoteWords(j.removed)}`);
+  return parts.join('; ');
+}
+
 function classifyText(after: ClauseNode, delta: FieldDelta, ctx: ClassifyContext, base: FieldChange): FieldChange {
   const text = delta.text!;
   const field = delta.field.join('.');
   const label = after.def === 'Notice' ? field : `${clauseLabel(after)}: ${field}`;
   const src = ctx.sourceLocale;
+  const facts = isFactText(after.def, field);
   const out: FieldChange = { ...base, locales: text.changed, words: text.words };
   if (delta.before === null || delta.after === null) {
     const how = delta.before === null ? 'added' : 'removed';
-    out.rule = materialPresenceRule(after, field) ?? 'wording';
+    out.rule = materialPresenceRule(after, field) ?? (facts ? 'text-changed' : 'wording');
     out.summary = `${label} ${how}`;
+    const shown = textOf(delta.before ?? delta.after, src) ?? excerpt(delta.before ?? delta.after, src, 1000);
+    if (facts && shown) {
+      const j = judgeTextEdit(how === 'added' ? '' : shown, how === 'added' ? shown : '', text.words[src] ?? [], src);
+      const named = how === 'added' ? j.newFacts : j.lostFacts;
+      if (named.length > 0) out.summary = `${how === 'added' ? 'adds' : 'drops'} ${named.join(', ')} ${how === 'added' ? 'to' : 'from'} ${clauseLabel(after)} (${field}, ${src}); ${label} ${how}`;
+    }
     return out;
   }
+  // Judge every changed locale on its own: layout, a spelling fix, or a change of content.
+  const judged = new Map<string, TextJudgement>();
+  for (const l of text.changed) {
+    const b = textOf(delta.before, l);
+    const a = textOf(delta.after, l);
+    if (b === undefined || a === undefined) continue;
+    judged.set(l, judgeTextEdit(b, a, text.words[l] ?? [], l));
+  }
+  const editorialIn = (l: string) => {
+    const j = judged.get(l);
+    return j !== undefined && j.kind !== 'content';
+  };
   const locales = text.changed.join(', ');
   if (!text.changed.includes(src)) {
+    const content = text.changed.filter((l) => !editorialIn(l));
+    const sourceText = textOf(delta.after, src);
+    if ((facts || materialTextRule(after, field)) && content.length > 0) {
+      out.rule = 'translation-changed';
+      out.summary = `${label}: ${content.join(', ')} translation changed, ${src} unchanged (${content.map((l) => `${l}: ${editWords(judged.get(l) ?? emptyJudgement())}`).join('; ')}); check it against the ${src} text`;
+      if (sourceText !== undefined) out.source = { locale: src, text: sourceText };
+      return out;
+    }
     out.rule = 'translation-only';
     out.summary = `${label}: ${locales} translation reworded (translation only; ${src} unchanged)`;
+    if (facts && sourceText !== undefined) out.source = { locale: src, text: sourceText };
     return out;
   }
   const sourceWords = text.words[src] ?? [];
-  if (isMinorEdit(sourceWords) && text.changed.every((l) => isMinorEdit(text.words[l] ?? []))) {
+  const stale = text.same.filter((l) => l !== src);
+  const staleNote = () => {
+    if (stale.length > 0) {
+      out.staleTranslations = stale;
+      out.summary += `; ${stale.join(', ')} not updated`;
+    }
+  };
+  if (text.changed.every(editorialIn) || (!facts && !materialTextRule(after, field) && isMinorEdit(sourceWords) && text.changed.every((l) => isMinorEdit(text.words[l] ?? []) && editorialIn(l)))) {
     out.rule = 'spelling';
-    out.summary = `${label}: spelling or grammar fix (${text.changed.map((l) => `${l}: ${spots(text.words[l] ?? [])}`).join('; ')})`;
+    const kinds = text.changed.map((l) => judged.get(l)?.kind);
+    const what = kinds.every((k) => k === 'layout') ? 'punctuation or letter case' : 'spelling or grammar fix';
+    out.summary = `${label}: ${what} (${text.changed.map((l) => `${l}: ${spots(text.words[l] ?? [])}`).join('; ')})`;
     return out;
   }
-  out.rule = materialTextRule(after, field) ?? 'wording';
+  const material = materialTextRule(after, field);
   const counts = countWords(sourceWords);
-  out.summary = `${label} reworded (${locales}; ${src}: ${counts.removed} ${counts.removed === 1 ? 'word' : 'words'} out, ${counts.added} in)`;
-  const stale = text.same.filter((l) => l !== src);
-  if (stale.length > 0) {
-    out.staleTranslations = stale;
-    out.summary += `; ${stale.join(', ')} not updated`;
+  const renamed = !facts && !material ? partyNamesChanged(textOf(delta.before, src) ?? '', textOf(delta.after, src) ?? '', ctx) : [];
+  if (renamed.length > 0) {
+    out.rule = 'text-changed';
+    out.summary = `${label} reworded and now names ${renamed.map((n) => `'${n}'`).join(', ')} differently (a controller or contact named in the notice)`;
+    staleNote();
+    return out;
   }
+  if (material || !facts) {
+    out.rule = material ?? 'wording';
+    out.summary = `${label} reworded (${locales}; ${src}: ${counts.removed} ${counts.removed === 1 ? 'word' : 'words'} out, ${counts.added} in)`;
+    const j = judged.get(src);
+    if (material && j && (j.newFacts.length > 0 || j.lostFacts.length > 0 || j.kind === 'content')) out.summary += `: ${editWords(j)}`;
+    staleNote();
+    return out;
+  }
+  // A fact-bearing text whose content changed: a person must decide.
+  const j = judged.get(src) ?? text.changed.map((l) => judged.get(l)).find((x) => x?.kind === 'content') ?? emptyJudgement();
+  const where = `${clauseLabel(after)} (${field}, ${src})`;
+  if (LABELS.has(`${after.def}.${field}`) && j.widening && (judged.get(src)?.kind ?? 'content') === 'content') {
+    out.rule = 'text-widened';
+    out.summary = `widens ${where}: adds ${quoteWords(j.added.filter((w) => !isJoiner(w, src)))}${j.newFacts.length > 0 ? ` (names ${j.newFacts.join(', ')})` : ''}`;
+  } else {
+    out.rule = 'text-changed';
+    const lead = j.newFacts.length > 0 ? `adds ${j.newFacts.join(', ')} to ${where}` : j.lostFacts.length > 0 ? `drops ${j.lostFacts.join(', ')} from ${where}` : `${where} changed`;
+    const rest = editWords({ ...j, newFacts: [], lostFacts: j.newFacts.length > 0 ? j.lostFacts : [] });
+    out.summary = `${lead}${rest ? `: ${rest}` : ''}`;
+  }
+  staleNote();
   return out;
+}
+
+/**
+ * Names of the controller, joint controllers, DPO and representative (either version) that one
+ * text names and the other does not: a text without facts of its own that renames a party.
+ */
+function partyNamesChanged(before: string, after: string, ctx: ClassifyContext): string[] {
+  const names = new Set<string>();
+  for (const index of [ctx.from, ctx.to]) {
+    for (const c of index.clauses) {
+      if ((c.def === 'Controller' || c.def === 'JointController' || c.def === 'Party') && typeof c.value.name === 'string') names.add(c.value.name);
+    }
+  }
+  const has = (text: string, name: string) => text.toLowerCase().includes(name.toLowerCase());
+  return [...names].filter((n) => has(before, n) !== has(after, n));
+}
+
+function emptyJudgement(): TextJudgement {
+  return { kind: 'content', added: [], removed: [], widening: false, newFacts: [], lostFacts: [] };
 }
 
 /** The changed spots of a small edit, e.g. `"sends" -> "send"`. */

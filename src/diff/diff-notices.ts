@@ -1,6 +1,6 @@
 /**
  * Compare two versions of a notice clause by clause: align, compare fields, classify, and
- * report every change as a `ClauseChange` with its material/editorial class.
+ * report every change as a `ClauseChange` with its class: material, review or editorial.
  */
 import { createHash } from 'node:crypto';
 import type { Notice } from '../model/notice.js';
@@ -30,6 +30,8 @@ export interface DiffInput {
 export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
+
+const CLASS_RANK = { material: 0, review: 1, editorial: 2 } as const;
 
 const KIND_ORDER: Record<ChangeKind, number> = { renamed: 0, moved: 1, modified: 2, added: 3, removed: 4 };
 
@@ -149,8 +151,8 @@ function compareKeys(x: readonly number[], y: readonly number[]): number {
 
 function fromVerdict(id: string, kind: ChangeKind, def: string, verdict: Verdict, before: unknown, after: unknown): ClauseChange {
   const r = rule(verdict.rule);
-  const change: ClauseChange = { id, kind, material: r.material, category: r.category, locales: [], summary: verdict.summary, before, after, def, fields: [] };
-  if (r.material) {
+  const change: ClauseChange = { id, kind, class: r.class, material: r.material, category: r.category, locales: [], summary: verdict.summary, before, after, def, fields: [] };
+  if (r.class !== 'editorial') {
     change.rule = r.id;
     change.reason = r.reason;
   }
@@ -164,22 +166,23 @@ function fromFields(id: string, kind: ChangeKind, def: string, fields: FieldChan
   const change: ClauseChange = {
     id,
     kind,
+    class: lead.class,
     material: lead.material,
     category: lead.category,
     locales,
-    // Material parts first, so the sentence leads with what makes the change material.
-    summary: [...fields].sort((x, y) => Number(rule(y.rule).material) - Number(rule(x.rule).material)).map((f) => f.summary).join('; '),
+    // Material parts first, then review, so the sentence leads with what decides the class.
+    summary: [...fields].sort((x, y) => CLASS_RANK[rule(x.rule).class] - CLASS_RANK[rule(y.rule).class]).map((f) => f.summary).join('; '),
     before,
     after,
     def,
     fields,
   };
-  if (lead.material) {
+  if (lead.class !== 'editorial') {
     change.rule = lead.id;
     change.reason = lead.reason;
   }
   if (stale.length > 0) change.staleTranslations = stale;
-  if (fields.every((f) => f.rule === 'translation-only')) change.translationOnly = true;
+  if (fields.every((f) => f.rule === 'translation-only' || f.rule === 'translation-changed')) change.translationOnly = true;
   return change;
 }
 
@@ -195,10 +198,9 @@ function side(input: DiffInput): DiffSide {
  * @param changes the changes of one diff
  */
 export function summarize(changes: readonly ClauseChange[]): DiffSummary {
-  const s: DiffSummary = { material: 0, editorial: 0, added: 0, removed: 0, modified: 0, moved: 0, renamed: 0 };
+  const s: DiffSummary = { material: 0, review: 0, editorial: 0, added: 0, removed: 0, modified: 0, moved: 0, renamed: 0 };
   for (const c of changes) {
-    if (c.material) s.material++;
-    else s.editorial++;
+    s[c.class]++;
     s[c.kind]++;
   }
   return s;

@@ -4,22 +4,8 @@
  */
 import { diffArrays } from 'diff';
 import { distance } from 'fastest-levenshtein';
+import { tokenize } from '../text-facts.js';
 import type { WordPart } from './types.js';
-
-const segmenters = new Map<string, Intl.Segmenter>();
-
-function segmenter(locale: string): Intl.Segmenter {
-  let s = segmenters.get(locale);
-  if (!s) {
-    try {
-      s = new Intl.Segmenter(locale, { granularity: 'word' });
-    } catch {
-      s = new Intl.Segmenter('und', { granularity: 'word' });
-    }
-    segmenters.set(locale, s);
-  }
-  return s;
-}
 
 /**
  * Normalise a text so that layout alone is no change: CRLF to LF, no trailing spaces, runs of
@@ -35,16 +21,7 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-/**
- * Split a text into word, space and punctuation tokens.
- * @param text normalised text
- * @param locale BCP 47 tag the text is written in
- */
-export function tokenize(text: string, locale: string): string[] {
-  const out: string[] = [];
-  for (const s of segmenter(locale).segment(text)) out.push(s.segment);
-  return out;
-}
+export { tokenize };
 
 /**
  * Word diff of two texts in one locale, as runs of unchanged, removed and added text.

@@ -18,8 +18,8 @@ export function formatHistory(history: NoticeHistory, format: 'text' | 'md' | 'j
 function changeCount(e: HistoryEntry): string {
   if (!e.valid) return `not valid: ${e.problem ?? ''}`;
   if (e.comparedWith === undefined) return 'first version';
-  if (e.material === 0 && e.editorial === 0) return 'no changes to the notice content';
-  return `${e.material} material, ${e.editorial} editorial`;
+  if (e.material === 0 && (e.review ?? 0) === 0 && e.editorial === 0) return 'no changes to the notice content';
+  return `${e.material} material, ${e.review ?? 0} to review, ${e.editorial} editorial`;
 }
 
 function text(history: NoticeHistory): string {

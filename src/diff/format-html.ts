@@ -5,7 +5,7 @@
  * page is byte-for-byte reproducible unless a timestamp is asked for.
  */
 import type { ClauseChange, FieldChange, NoticeDiff, WordPart } from './types.js';
-import { flattenValue, headline, materialFirst, materialRules, showInvisible, type FormatDiffOptions } from './util-format.js';
+import { byClass, CLASS_TITLES, flattenValue, headline, materialRules, showInvisible, type FormatDiffOptions } from './util-format.js';
 
 /**
  * Escape text for HTML content and attribute values.
@@ -21,9 +21,9 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid 
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
 td.n{text-align:right}code{font-size:.9em;word-break:break-all}
 article{border-left:4px solid #999;padding:.4rem .8rem;margin:1rem 0;background:#fafafa}
-article.material{border-color:#b00020}
+article.material{border-color:#b00020}article.review{border-color:#b26a00}
 .tag{display:inline-block;font-size:.8em;padding:0 .4em;border:1px solid #999;border-radius:3px;margin-left:.4em}
-.material .tag.rule{border-color:#b00020;color:#b00020}
+.material .tag.rule{border-color:#b00020;color:#b00020}.review .tag.rule{border-color:#b26a00;color:#7a4800}
 .why,.flags{font-size:.9em;color:#444}
 dl{margin:.3rem 0}dt{font-weight:600;font-size:.9em}dd{margin:0 0 .4rem 1rem}
 del{background:#fde2e2;color:#8a1010}ins{background:#dff5e1;color:#0b5a1b;text-decoration:none;border-bottom:1px solid #0b5a1b}
@@ -61,18 +61,19 @@ export function formatDiffHtml(diff: NoticeDiff, options: FormatDiffOptions = {}
   out.push('<section class="summary">', '<h2>Summary</h2>');
   if (diff.changes.length === 0) out.push('<p>No differences.</p>');
   else {
-    const { material, editorial } = materialFirst(diff.changes);
-    out.push('<table>', '<tr><th>Change</th><th>Material</th><th>Editorial</th><th>Total</th></tr>');
+    const { material, review, editorial } = byClass(diff.changes);
+    out.push('<table>', '<tr><th>Change</th><th>Material</th><th>Review</th><th>Editorial</th><th>Total</th></tr>');
     for (const kind of ['added', 'removed', 'modified', 'moved', 'renamed'] as const) {
       const m = material.filter((c) => c.kind === kind).length;
+      const r = review.filter((c) => c.kind === kind).length;
       const ed = editorial.filter((c) => c.kind === kind).length;
-      out.push(`<tr><td>${kind}</td><td class="n">${m}</td><td class="n">${ed}</td><td class="n">${m + ed}</td></tr>`);
+      out.push(`<tr><td>${kind}</td><td class="n">${m}</td><td class="n">${r}</td><td class="n">${ed}</td><td class="n">${m + r + ed}</td></tr>`);
     }
-    out.push(`<tr><th>total</th><th class="n">${material.length}</th><th class="n">${editorial.length}</th><th class="n">${diff.changes.length}</th></tr>`, '</table>');
+    out.push(`<tr><th>total</th><th class="n">${material.length}</th><th class="n">${review.length}</th><th class="n">${editorial.length}</th><th class="n">${diff.changes.length}</th></tr>`, '</table>');
   }
   out.push('</section>');
 
-  const { material, editorial } = materialFirst(diff.changes);
+  const groups = byClass(diff.changes);
   let n = 0;
   const section = (title: string, note: string, list: ClauseChange[]) => {
     if (list.length === 0) return;
@@ -80,8 +81,7 @@ export function formatDiffHtml(diff: NoticeDiff, options: FormatDiffOptions = {}
     for (const c of list) out.push(article(c, ++n));
     out.push('</section>');
   };
-  section('Material changes', 'Data subjects must be told about these actively, before they take effect (WP260 rev.01, paras 29-31).', material);
-  section('Editorial changes', 'Wording, order, ids, translations and metadata: no change of processing that must be communicated.', editorial);
+  for (const { cls, title, note } of CLASS_TITLES) section(title, note, groups[cls]);
   const rules = materialRules(diff.changes);
   if (rules.length > 0) {
     out.push('<section>', '<h2>Classification rules applied</h2>', '<dl>');
@@ -95,9 +95,9 @@ export function formatDiffHtml(diff: NoticeDiff, options: FormatDiffOptions = {}
 function article(c: ClauseChange, n: number): string {
   const e = escapeHtml;
   const out: string[] = [];
-  out.push(`<article class="change ${c.material ? 'material' : 'editorial'} ${c.kind}" id="change-${n}">`);
+  out.push(`<article class="change ${c.class} ${c.kind}" id="change-${n}">`);
   const was = c.fromId ? ` <span class="was">(was <code>${e(c.fromId)}</code>)</span>` : '';
-  const tag = c.material ? `<span class="tag rule">${e(c.rule ?? '')}</span>` : `<span class="tag">${e(c.category)}</span>`;
+  const tag = c.class !== 'editorial' ? `<span class="tag rule">${e(c.rule ?? '')}</span>` : `<span class="tag">${e(c.category)}</span>`;
   out.push(`<h3><code>${e(c.id)}</code>${was} <span class="tag kind">${c.kind}</span>${tag}</h3>`);
   out.push(`<p class="summary">${e(c.summary)}</p>`);
   const flags: string[] = [];
@@ -130,7 +130,9 @@ function fieldRows(f: FieldChange): string[] {
   const e = escapeHtml;
   const name = f.field || 'clause';
   if (f.words) {
-    return Object.entries(f.words).map(([locale, parts]) => `<dt>${e(name)} (${e(locale)})</dt><dd lang="${e(locale)}">${redline(parts)}</dd>`);
+    const rows = Object.entries(f.words).map(([locale, parts]) => `<dt>${e(name)} (${e(locale)})</dt><dd lang="${e(locale)}">${redline(parts)}</dd>`);
+    if (f.source) rows.push(`<dt>${e(name)} (${e(f.source.locale)}, source text, unchanged)</dt><dd lang="${e(f.source.locale)}" class="source">${e(showInvisible(f.source.text)).replace(/\n/g, '<br>')}</dd>`);
+    return rows;
   }
   const show = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
   const before = show(f.before);

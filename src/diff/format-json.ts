@@ -10,7 +10,7 @@ import type { ClauseChange, NoticeDiff } from './types.js';
 export function changeToJson(c: ClauseChange): Record<string, unknown> {
   const out: Record<string, unknown> = { id: c.id };
   if (c.fromId !== undefined) out.fromId = c.fromId;
-  Object.assign(out, { kind: c.kind, material: c.material, category: c.category, locales: c.locales, summary: c.summary, before: c.before, after: c.after });
+  Object.assign(out, { kind: c.kind, class: c.class, material: c.material, category: c.category, locales: c.locales, summary: c.summary, before: c.before, after: c.after });
   if (c.rule !== undefined) out.rule = c.rule;
   if (c.reason !== undefined) out.reason = c.reason;
   if (c.staleTranslations !== undefined) out.staleTranslations = c.staleTranslations;

@@ -1,9 +1,9 @@
 /**
  * A Markdown report that fits a pull-request comment: the versions, a summary table, then the
- * changes (material first) as tables, and the word changes folded into `<details>`.
+ * changes (material, then to review, then editorial) as tables, and the word changes folded into `<details>`.
  */
 import type { ClauseChange, NoticeDiff, WordPart } from './types.js';
-import { compressParts, headline, materialFirst, materialRules, showInvisible, type FormatDiffOptions } from './util-format.js';
+import { compressParts, headline, byClass, materialRules, showInvisible, type FormatDiffOptions } from './util-format.js';
 
 /**
  * Escape text for a Markdown table cell or paragraph (also safe as inline HTML content).
@@ -43,14 +43,15 @@ export function formatDiffMarkdown(diff: NoticeDiff, options: FormatDiffOptions 
     out.push('**No differences.**', '');
     return `${out.join('\n')}\n`;
   }
-  const { material, editorial } = materialFirst(diff.changes);
-  out.push('| change | material | editorial | total |', '|---|---:|---:|---:|');
+  const { material, review, editorial } = byClass(diff.changes);
+  out.push('| change | material | review | editorial | total |', '|---|---:|---:|---:|---:|');
   for (const kind of ['added', 'removed', 'modified', 'moved', 'renamed'] as const) {
     const m = material.filter((c) => c.kind === kind).length;
+    const r = review.filter((c) => c.kind === kind).length;
     const e = editorial.filter((c) => c.kind === kind).length;
-    if (m + e > 0) out.push(`| ${kind} | ${m} | ${e} | ${m + e} |`);
+    if (m + r + e > 0) out.push(`| ${kind} | ${m} | ${r} | ${e} | ${m + r + e} |`);
   }
-  out.push(`| **total** | **${s.material}** | **${s.editorial}** | **${diff.changes.length}** |`, '');
+  out.push(`| **total** | **${s.material}** | **${s.review}** | **${s.editorial}** | **${diff.changes.length}** |`, '');
   if (material.length > 0) {
     out.push(`### Material changes (${material.length})`, '');
     out.push('Data subjects must be told about these before they take effect (WP260 rev.01, paras 29-31).', '');
@@ -59,6 +60,16 @@ export function formatDiffMarkdown(diff: NoticeDiff, options: FormatDiffOptions 
     out.push('');
     out.push('<details><summary>Why these are material</summary>', '');
     for (const r of materialRules(material)) out.push(`- ${code(r.id)}: ${escapeMarkdown(r.reason)}`);
+    out.push('', '</details>', '');
+  }
+  if (review.length > 0) {
+    out.push(`### Changes to review (${review.length})`, '');
+    out.push('A person must decide whether these change what the notice says about processing, and whether data subjects must be told.', '');
+    out.push('| clause | change | rule | what changed |', '|---|---|---|---|');
+    for (const c of review) out.push(row(c, code(c.rule ?? '')));
+    out.push('');
+    out.push('<details><summary>Why these need a person</summary>', '');
+    for (const r of materialRules(review)) out.push(`- ${code(r.id)}: ${escapeMarkdown(r.reason)}`);
     out.push('', '</details>', '');
   }
   if (editorial.length > 0) {
@@ -70,11 +81,13 @@ export function formatDiffMarkdown(diff: NoticeDiff, options: FormatDiffOptions 
   const worded = diff.changes.filter((c) => c.fields.some((f) => f.words));
   if (worded.length > 0) {
     out.push('<details><summary>Word changes</summary>', '');
-    for (const c of [...materialFirst(worded).material, ...materialFirst(worded).editorial]) {
+    const groups = byClass(worded);
+    for (const c of [...groups.material, ...groups.review, ...groups.editorial]) {
       for (const f of c.fields) {
         for (const [locale, parts] of Object.entries(f.words ?? {})) {
           out.push(`- ${code(c.id)} ${escapeMarkdown(f.field)} (${escapeMarkdown(locale)}): ${redline(compressParts(parts))}`);
         }
+        if (f.source) out.push(`  - ${escapeMarkdown(f.source.locale)} source text (unchanged): ${escapeMarkdown(showInvisible(f.source.text))}`);
       }
     }
     out.push('', '</details>', '');

@@ -1,9 +1,10 @@
 /**
- * The terminal report: material changes first, each with its rule, then editorial ones; word
+ * The terminal report: material changes first, each with its rule, then those a person must
+ * review, then editorial ones; word
  * changes as `[-old-]{+new+}` (like `git diff --word-diff`), or in colour on a terminal.
  */
 import type { ClauseChange, FieldChange, NoticeDiff, WordPart } from './types.js';
-import { compressParts, countsLine, flattenValue, headline, KIND_MARK, materialFirst, materialRules, showInvisible, type FormatDiffOptions } from './util-format.js';
+import { compressParts, countsLine, flattenValue, headline, KIND_MARK, byClass, materialRules, showInvisible, type FormatDiffOptions } from './util-format.js';
 
 type Paint = (s: string) => string;
 
@@ -25,7 +26,7 @@ export function formatDiffText(diff: NoticeDiff, options: FormatDiffOptions = {}
     lines.push('No differences.');
     return `${lines.join('\n')}\n`;
   }
-  const { material, editorial } = materialFirst(diff.changes);
+  const { material, review, editorial } = byClass(diff.changes);
   const section = (title: string, list: ClauseChange[], paintTitle: Paint) => {
     if (list.length === 0) return;
     lines.push(paintTitle(`${title} (${list.length})`));
@@ -33,11 +34,14 @@ export function formatDiffText(diff: NoticeDiff, options: FormatDiffOptions = {}
     lines.push('');
   };
   section('Material changes: tell data subjects before they take effect', material, (s) => c.bold(c.red(s)));
+  section('Changes to review: a person must decide whether these change what the notice says', review, (s) => c.bold(c.yellow(s)));
   section('Editorial changes', editorial, c.bold);
   const rules = materialRules(diff.changes);
-  if (rules.length > 0) {
-    lines.push(c.bold('Why material'));
-    for (const r of rules) lines.push(`  ${r.id}: ${r.reason}`);
+  for (const [cls, title] of [['material', 'Why material'], ['review', 'Why to review']] as const) {
+    const these = rules.filter((r) => r.class === cls);
+    if (these.length === 0) continue;
+    lines.push(c.bold(title));
+    for (const r of these) lines.push(`  ${r.id}: ${r.reason}`);
     lines.push('');
   }
   lines.push(`${countsLine(diff)}`);
@@ -45,7 +49,7 @@ export function formatDiffText(diff: NoticeDiff, options: FormatDiffOptions = {}
 }
 
 function changeLines(change: ClauseChange, c: Record<'red' | 'green' | 'yellow' | 'bold' | 'dim', Paint>, color: boolean): string[] {
-  const tag = change.material ? c.red(change.rule ?? '') : c.dim(change.category);
+  const tag = change.class === 'material' ? c.red(change.rule ?? '') : change.class === 'review' ? c.yellow(change.rule ?? '') : c.dim(change.category);
   const flags = [change.translationOnly ? 'translation only' : '', change.staleTranslations ? `stale: ${change.staleTranslations.join(', ')}` : ''].filter(Boolean);
   const head = `  ${KIND_MARK[change.kind] ?? '?'} ${c.bold(change.id)}${change.fromId ? c.dim(` (was ${change.fromId})`) : ''}  ${change.kind}  ${tag}${flags.length ? c.yellow(`  [${flags.join('; ')}]`) : ''}`;
   const out = [head, `      ${change.summary}`];
@@ -66,6 +70,7 @@ function fieldLines(field: FieldChange, c: Record<'red' | 'green' | 'dim', Paint
   for (const [locale, parts] of Object.entries(field.words)) {
     out.push(`      ${c.dim(`${field.field} [${locale}]:`)} ${words(compressParts(parts), c, color)}`);
   }
+  if (field.source) out.push(`      ${c.dim(`${field.field} [${field.source.locale}, source, unchanged]:`)} ${showInvisible(field.source.text.replace(/\s*\n\s*/g, ' '))}`);
   return out;
 }
 

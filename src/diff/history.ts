@@ -28,6 +28,8 @@ export interface HistoryEntry extends FileCommit {
   comparedWith?: string;
   /** Counts against the previous valid version. */
   material?: number;
+  /** Changes a person must review. */
+  review?: number;
   editorial?: number;
   /** The material changes against the previous valid version. */
   materialChanges?: HistoryChange[];
@@ -76,6 +78,7 @@ export async function noticeHistory(file: string, cwd: string): Promise<NoticeHi
       );
       entry.comparedWith = previous.commit;
       entry.material = diff.summary.material;
+      entry.review = diff.summary.review;
       entry.editorial = diff.summary.editorial;
       entry.materialChanges = diff.changes.filter((c) => c.material).map((c) => ({ id: c.id, kind: c.kind, rule: c.rule ?? '', summary: c.summary }));
     }

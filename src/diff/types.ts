@@ -3,6 +3,10 @@
  * `fields` detail), and what every formatter reads.
  */
 
+import type { ChangeClass } from './classify-rules.js';
+
+export type { ChangeClass };
+
 /** What happened to a clause between two versions. */
 export type ChangeKind = 'added' | 'removed' | 'modified' | 'moved' | 'renamed';
 
@@ -27,6 +31,8 @@ export interface FieldChange {
   words?: Record<string, WordPart[]>;
   /** For texts changed in the source locale: translations that stayed the same. */
   staleTranslations?: string[];
+  /** For a translation-only change: the source-language text (new version), to read beside it. */
+  source?: { locale: string; text: string };
 }
 
 /** One change to one clause (or, for top-level metadata such as `version`, to one key). */
@@ -36,9 +42,11 @@ export interface ClauseChange {
   /** For renamed clauses and clauses moved to another parent: the id path in the `from` version. */
   fromId?: string;
   kind: ChangeKind;
-  /** True when data subjects must be told actively (DOMAIN.md section 4). */
+  /** `material` (data subjects must be told), `review` (a person must decide) or `editorial` (no change of meaning). */
+  class: ChangeClass;
+  /** True when data subjects must be told actively (DOMAIN.md section 4); the same as `class === 'material'`, kept for compatibility. */
   material: boolean;
-  /** Class of the change: for material changes the topic (`purpose`, `transfers`, ...), otherwise the editorial kind. */
+  /** Topic of the rule: for material changes `purpose`, `transfers`, ...; for review `text`, `widening`, `translation`; otherwise the editorial kind. */
   category: string;
   /** Locales whose text changed (empty for structural changes). */
   locales: string[];
@@ -48,9 +56,9 @@ export interface ClauseChange {
   before: unknown;
   /** The clause's own content after (`null` when removed); for `modified`, only the changed fields. */
   after: unknown;
-  /** For material changes: the classification rule id, e.g. `new-purpose`. */
+  /** For material and review changes: the classification rule id, e.g. `new-purpose`, `text-changed`. */
   rule?: string;
-  /** For material changes: why the rule makes it material, citing WP260 rev.01. */
+  /** For material and review changes: why the rule makes it material (citing WP260 rev.01) or needs a person. */
   reason?: string;
   /** Source-locale text changed but these translations did not. */
   staleTranslations?: string[];
@@ -79,6 +87,8 @@ export interface DiffSide {
 /** Counts over all changes. */
 export interface DiffSummary {
   material: number;
+  /** Changes a person must review (neither material nor editorial). */
+  review: number;
   editorial: number;
   added: number;
   removed: number;

@@ -2,7 +2,7 @@
  * Helpers shared by the diff formatters (text, Markdown, HTML, JSON).
  */
 import { rule, type Rule } from './classify-rules.js';
-import type { ClauseChange, NoticeDiff, WordPart } from './types.js';
+import type { ChangeClass, ClauseChange, NoticeDiff, WordPart } from './types.js';
 
 /** Options every formatter accepts. */
 export interface FormatDiffOptions {
@@ -13,15 +13,22 @@ export interface FormatDiffOptions {
 }
 
 /**
- * Material changes first, then editorial, each in document order.
+ * The changes grouped by class (material, review, editorial), each group in document order.
  * @param changes the changes of one diff
  */
-export function materialFirst(changes: readonly ClauseChange[]): { material: ClauseChange[]; editorial: ClauseChange[] } {
-  return { material: changes.filter((c) => c.material), editorial: changes.filter((c) => !c.material) };
+export function byClass(changes: readonly ClauseChange[]): { material: ClauseChange[]; review: ClauseChange[]; editorial: ClauseChange[] } {
+  return { material: changes.filter((c) => c.class === 'material'), review: changes.filter((c) => c.class === 'review'), editorial: changes.filter((c) => c.class === 'editorial') };
 }
 
+/** The three classes in report order, with their headings. */
+export const CLASS_TITLES: readonly { cls: ChangeClass; title: string; note: string }[] = [
+  { cls: 'material', title: 'Material changes', note: 'Data subjects must be told about these actively, before they take effect (WP260 rev.01, paras 29-31).' },
+  { cls: 'review', title: 'Changes to review', note: 'A person must decide: these may change what the notice says about processing (facts written in text, or a translation that says something new).' },
+  { cls: 'editorial', title: 'Editorial changes', note: 'Layout, spelling, order, ids, texts without facts of their own, metadata: no change of meaning.' },
+];
+
 /**
- * The rules that made changes material, each once, in table order of first use.
+ * The rules that made changes material or put them up for review, each once, in order of first use.
  * @param changes the changes of one diff
  */
 export function materialRules(changes: readonly ClauseChange[]): Rule[] {
@@ -101,14 +108,14 @@ export function headline(diff: NoticeDiff): string {
 }
 
 /**
- * `13 material, 9 editorial (7 added, 13 modified, ...)`, or `no differences`.
+ * `13 material, 2 to review, 9 editorial (7 added, 13 modified, ...)`, or `no differences`.
  * @param diff a diff
  */
 export function countsLine(diff: NoticeDiff): string {
   const s = diff.summary;
   if (diff.changes.length === 0) return 'no differences';
   const kinds = (['added', 'removed', 'modified', 'moved', 'renamed'] as const).filter((k) => s[k] > 0).map((k) => `${s[k]} ${k}`);
-  return `${s.material} material, ${s.editorial} editorial (${kinds.join(', ')})`;
+  return `${s.material} material, ${s.review} to review, ${s.editorial} editorial (${kinds.join(', ')})`;
 }
 
 /** The symbol a change kind is listed with. */

@@ -46,6 +46,14 @@ describe('noticekit diff: exit status', () => {
     expect(await run(['diff', V1, V1, '--fail-on', 'material'], fakeIO(ROOT))).toBe(0);
   });
 
+  it('--fail-on review: 1 with a material or review change, 0 with editorial ones only', async () => {
+    expect(await run(['diff', fixture('free-clause-reworded', 'a'), fixture('free-clause-reworded', 'b'), '--fail-on', 'review'], fakeIO(ROOT))).toBe(1);
+    expect(await run(['diff', fixture('free-clause-reworded', 'a'), fixture('free-clause-reworded', 'b'), '--fail-on', 'material'], fakeIO(ROOT))).toBe(0);
+    expect(await run(['diff', V1, V2, '--fail-on', 'review'], fakeIO(ROOT))).toBe(1);
+    expect(await run(['diff', fixture('metadata', 'a'), fixture('metadata', 'b'), '--fail-on', 'review'], fakeIO(ROOT))).toBe(0);
+    expect(await run(['diff', fixture('spelling', 'a'), fixture('spelling', 'b'), '--fail-on', 'review'], fakeIO(ROOT))).toBe(0);
+  });
+
   it('2 with validate-style diagnostics on stderr when a side is invalid', async () => {
     const broken = path.join(scratch, 'broken.yaml');
     writeFileSync(broken, readFileSync(path.join(ROOT, V2), 'utf8').replace('gdpr: 6(1)(a)', 'gdpr: 6(1)(z)'));

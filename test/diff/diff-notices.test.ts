@@ -113,7 +113,7 @@ describe('layout', () => {
 describe('docs/diff.md', () => {
   it('documents every classification rule in its table', () => {
     const doc = readFileSync(path.join(ROOT, 'docs/diff.md'), 'utf8');
-    for (const r of RULES) expect(doc, r.id).toContain(`| \`${r.id}\` | ${r.material ? 'material' : 'editorial'} | ${r.category} |`);
+    for (const r of RULES) expect(doc, r.id).toContain(`| \`${r.id}\` | ${r.class} | ${r.category} |`);
   });
 });
 

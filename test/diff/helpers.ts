@@ -34,8 +34,8 @@ export function diffFiles(a: string, b: string): NoticeDiff {
 
 /** The parts of a change the fixtures pin down. */
 export function essentials(c: ClauseChange): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: c.id, kind: c.kind, material: c.material };
-  if (c.material) out.rule = c.rule;
+  const out: Record<string, unknown> = { id: c.id, kind: c.kind, class: c.class, material: c.material };
+  if (c.class !== 'editorial') out.rule = c.rule;
   else out.category = c.category;
   if (c.staleTranslations) out.staleTranslations = c.staleTranslations;
   if (c.translationOnly) out.translationOnly = true;

@@ -13,18 +13,20 @@ interface Listed {
   id: string;
   fromId?: string;
   kind: string;
+  cls: 'material' | 'review' | 'editorial';
   material: boolean;
 }
 
-/** Parse the list of intended differences: "- `path` · kind · material|editorial · why". */
+/** Parse the list of intended differences: "- `path` · kind · material|review|editorial · why". */
 function listedChanges(): Listed[] {
   const text = readFileSync(path.join(ROOT, 'test/fixtures/notices/praxisportal.CHANGES.md'), 'utf8');
   const out: Listed[] = [];
   for (const line of text.split('\n')) {
-    const m = /^- `([^`]+)`(?: -> `([^`]+)`)? · (\w+) · (material|editorial) · /.exec(line);
+    const m = /^- `([^`]+)`(?: -> `([^`]+)`)? · (\w+) · (material|review|editorial) · /.exec(line);
     if (!m) continue;
-    const [, first = '', renamedTo, kind = '', cls] = m;
-    out.push(renamedTo ? { id: renamedTo, fromId: first, kind, material: cls === 'material' } : { id: first, kind, material: cls === 'material' });
+    const [, first = '', renamedTo, kind = '', clsText = ''] = m;
+    const cls = clsText as Listed['cls'];
+    out.push(renamedTo ? { id: renamedTo, fromId: first, kind, cls, material: cls === 'material' } : { id: first, kind, cls, material: cls === 'material' });
   }
   return out;
 }
@@ -33,13 +35,13 @@ const listed = listedChanges();
 const diff = diffFiles(PRAXIS_V1, PRAXIS_V2);
 const key = (c: { id: string; kind: string }) => `${c.id} ${c.kind}`;
 
-/** Check that a format reports the listed changes: `material` and `editorial` are the ids found in each class. */
-function expectClasses(found: { material: string[]; editorial: string[] }): void {
+/** Check that a format reports the listed changes: `material`, `review` and `editorial` are the ids found in each class. */
+function expectClasses(found: { material: string[]; review: string[]; editorial: string[] }): void {
   const movedListed = listed.filter((c) => c.kind === 'moved');
   for (const c of listed) {
     if (c.kind === 'moved') continue;
-    expect(found[c.material ? 'material' : 'editorial'], `${c.id} (${c.kind})`).toContain(c.id);
-    expect(found[c.material ? 'editorial' : 'material'], `${c.id} (${c.kind})`).not.toContain(c.id);
+    expect(found[c.cls], `${c.id} (${c.kind})`).toContain(c.id);
+    for (const other of (['material', 'review', 'editorial'] as const).filter((x) => x !== c.cls)) expect(found[other], `${c.id} (${c.kind}) not ${other}`).not.toContain(c.id);
   }
   // Swapping two clauses: a longest-increasing-subsequence diff reports one of the pair as moved.
   expect(movedListed.some((c) => found.editorial.includes(c.id))).toBe(true);
@@ -56,6 +58,7 @@ describe('praxisportal v1 -> v2', () => {
       const r = reported.get(key(c));
       expect(r, `${c.kind} ${c.id}`).toBeDefined();
       expect(r!.material, `${c.id} material`).toBe(c.material);
+      expect(r!.class, `${c.id} class`).toBe(c.cls);
       if (c.fromId) expect(r!.fromId).toBe(c.fromId);
     }
     const moved = diff.changes.filter((c) => c.kind === 'moved');
@@ -77,6 +80,10 @@ describe('praxisportal v1 -> v2', () => {
     expect(get('automatedDecisions').rule).toBe('new-automated-decision');
     expect(get('categories/insurance-data').translationOnly).toBe(true);
     expect(get('categories/insurance-data').material).toBe(false);
+    expect(get('categories/insurance-data').rule).toBe('translation-changed');
+    expect(get('categories/insurance-data').fields[0]!.source?.locale).toBe('de');
+    expect(get('clauses/security').rule).toBe('text-changed');
+    expect(get('clauses/security').summary).toContain("adds 'Art. 32 DSGVO' to clause 'security'");
     expect(get('clauses/security').staleTranslations).toEqual(['en']);
     expect(get('sources/referring-doctors').category).toBe('spelling');
     expect(get('purposes/appointment-booking').category).toBe('reference');
@@ -86,7 +93,8 @@ describe('praxisportal v1 -> v2', () => {
 
   it('counts the changes in the summary', () => {
     expect(diff.summary.material).toBe(13);
-    expect(diff.summary.material + diff.summary.editorial).toBe(diff.changes.length);
+    expect(diff.summary.review).toBe(2);
+    expect(diff.summary.material + diff.summary.review + diff.summary.editorial).toBe(diff.changes.length);
     expect(diff.summary.renamed).toBe(1);
     expect(diff.summary.added).toBe(7);
   });
@@ -102,32 +110,38 @@ describe('output formats', () => {
       for (const k of ['id', 'kind', 'material', 'category', 'locales', 'summary', 'before', 'after']) expect(c, k).toHaveProperty(k);
       if (c.material) expect(typeof c.rule).toBe('string');
     }
-    expect(Object.keys(json.summary)).toEqual(['material', 'editorial', 'added', 'removed', 'modified', 'moved', 'renamed']);
-    const ids = (material: boolean) => json.changes.filter((c) => c.material === material).map((c) => String(c.id));
-    expectClasses({ material: ids(true), editorial: ids(false) });
+    expect(Object.keys(json.summary)).toEqual(['material', 'review', 'editorial', 'added', 'removed', 'modified', 'moved', 'renamed']);
+    const ids = (cls: string) => json.changes.filter((c) => c.class === cls).map((c) => String(c.id));
+    expectClasses({ material: ids('material'), review: ids('review'), editorial: ids('editorial') });
+    for (const c of json.changes) expect(c.material).toBe(c.class === 'material');
   });
 
   it('text: material section first, every change listed, no colour unless asked', () => {
     const text = formatDiffText(diff);
     expect(text).not.toMatch(/\u001b\[/);
-    const [material = '', editorial = ''] = text.split(/^Editorial changes/m);
+    const [head = '', editorial = ''] = text.split(/^Editorial changes/m);
+    const [material = '', review = ''] = head.split(/^Changes to review/m);
     const ids = (part: string) => [...part.matchAll(/^ {2}\S+ (\S+)/gm)].map((m) => m[1]!);
-    expectClasses({ material: ids(material), editorial: ids(editorial) });
+    expectClasses({ material: ids(material), review: ids(review), editorial: ids(editorial) });
+    expect(text).toMatch(/label \[de, source, unchanged\]: /);
     expect(text).toContain('[-übermittelt-]{+übermitteln+}');
     expect(formatDiffText(diff, { color: true })).toMatch(/\u001b\[31m/);
   });
 
   it('md: summary table, then changes with material first', () => {
     const md = formatDiffMarkdown(diff);
-    const summaryAt = md.indexOf('| change | material | editorial | total |');
+    const summaryAt = md.indexOf('| change | material | review | editorial | total |');
     const materialAt = md.indexOf('### Material changes (13)');
+    const reviewAt = md.indexOf('### Changes to review (2)');
     const editorialAt = md.indexOf('### Editorial changes');
     expect(summaryAt).toBeGreaterThan(0);
     expect(materialAt).toBeGreaterThan(summaryAt);
-    expect(editorialAt).toBeGreaterThan(materialAt);
+    expect(reviewAt).toBeGreaterThan(materialAt);
+    expect(editorialAt).toBeGreaterThan(reviewAt);
     const ids = (part: string) => [...part.matchAll(/^\| `([^`]+)`/gm)].map((m) => m[1]!);
     const wordsAt = md.indexOf('<details><summary>Word changes');
-    expectClasses({ material: ids(md.slice(materialAt, editorialAt)), editorial: ids(md.slice(editorialAt, wordsAt)) });
+    expectClasses({ material: ids(md.slice(materialAt, reviewAt)), review: ids(md.slice(reviewAt, editorialAt)), editorial: ids(md.slice(editorialAt, wordsAt)) });
+    expect(md).toContain('de source text (unchanged):');
     expect(md).toContain('<del>übermittelt</del><ins>übermitteln</ins>');
     expect(md).not.toContain('Generated');
   });
@@ -154,9 +168,13 @@ describe('output formats', () => {
     expect(articles.length).toBe(diff.changes.length);
     const idOf = (a: ReturnType<typeof parseHtml>[number]) => elements.find((e) => e.name === 'code' && e.parent?.name === 'h3' && e.parent.parent === a)!.text;
     const ofClass = (cls: string) => articles.filter((a) => a.attrs.includes(` ${cls} `) || a.attrs.includes(`"change ${cls}`)).map(idOf);
-    expectClasses({ material: ofClass('material'), editorial: ofClass('editorial') });
+    expectClasses({ material: ofClass('material'), review: ofClass('review'), editorial: ofClass('editorial') });
+    const firstReview = articles.findIndex((a) => a.attrs.includes('review'));
     const firstEditorial = articles.findIndex((a) => a.attrs.includes('editorial'));
+    expect(firstReview).toBeGreaterThan(0);
+    expect(articles.slice(0, firstReview).every((a) => a.attrs.includes('material'))).toBe(true);
     expect(articles.slice(firstEditorial).every((a) => a.attrs.includes('editorial'))).toBe(true);
+    expect(elements.some((e) => e.name === 'dd' && e.attrs.includes('class="source"'))).toBe(true);
   });
 
   it('html: reproducible, and dated only when asked', () => {

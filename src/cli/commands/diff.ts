@@ -29,7 +29,9 @@ export const diffCommand: Command = {
        noticekit diff FILE --from REV [--to REV] [options]
 
 Compares two versions of a notice clause by clause (aligned by id), and classifies each change as
-material (data subjects must be told, WP260 rev.01 paras 29-31) or editorial.
+material (data subjects must be told, WP260 rev.01 paras 29-31), review (a person must decide:
+facts written in text changed, or a translation says something new) or editorial (no change of
+meaning).
 With --from, the old version is read from git (git show REV:path, no checkout); the new one is
 the working-tree file, or --to REV.
 
@@ -39,13 +41,15 @@ Options:
   --format text|md|html|json
                           text (default), Markdown for a pull-request comment, a standalone
                           HTML redline page, or JSON; written to stdout
-  --fail-on any|material  exit 1 on any difference (default) or only on material changes
+  --fail-on any|review|material
+                          exit 1 on any difference (default), on material or review
+                          changes, or only on material changes
   --timestamp             print a generation time in html/md (off: output is reproducible)
   --no-color              plain text even on a terminal (NO_COLOR is honoured too)
   -h, --help              show this help
 
-Exit status: 0 no differences (or none material with --fail-on material), 1 differences,
-2 trouble (an invalid notice, unknown revision, usage error).
+Exit status: 0 no differences (or none of the --fail-on classes), 1 differences, 2 trouble
+(an invalid notice, unknown revision, usage error).
 Next: noticekit history FILE (every committed version with its material changes).`,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -63,7 +67,7 @@ Next: noticekit history FILE (every committed version with its material changes)
     const format = values.format as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, md, html or json, not '${values.format}'.`);
     const failOn = values['fail-on'];
-    if (failOn !== 'any' && failOn !== 'material') throw new UsageError(`--fail-on must be any or material, not '${failOn}'.`);
+    if (failOn !== 'any' && failOn !== 'material' && failOn !== 'review') throw new UsageError(`--fail-on must be any, review or material, not '${failOn}'.`);
     if (values.to !== undefined && values.from === undefined) throw new UsageError('--to needs --from (the old revision).');
 
     const [older, newer] = await readSides(positionals, values.from, values.to, io);
@@ -87,6 +91,7 @@ Next: noticekit history FILE (every committed version with its material changes)
       format === 'json' ? formatDiffJson(diff) : format === 'html' ? formatDiffHtml(diff, { timestamp }) : format === 'md' ? formatDiffMarkdown(diff, { timestamp }) : formatDiffText(diff, { color });
     io.stdout.write(output);
     if (failOn === 'material') return diff.summary.material > 0 ? 1 : 0;
+    if (failOn === 'review') return diff.summary.material + diff.summary.review > 0 ? 1 : 0;
     return diff.changes.length > 0 ? 1 : 0;
   },
 };

@@ -13,6 +13,7 @@ import { controllerIdentity } from './controller-identity.js';
 import { dataSource } from './data-source.js';
 import { dpoContact } from './dpo-contact.js';
 import { euRepresentative } from './eu-representative.js';
+import { factsInText } from './facts-in-text.js';
 import { invalidSuppression } from './invalid-suppression.js';
 import { legitimateInterests } from './legitimate-interests.js';
 import { phrasePackUnchecked } from './phrase-pack-unchecked.js';
@@ -62,6 +63,7 @@ export const RULES: readonly LintRule[] = [
   automatedDecisions,
   purposeVague,
   checkRegularly,
+  factsInText,
   translationMissing,
   translationStale,
   translationUnreviewed,
