@@ -123,17 +123,24 @@ const ACRONYMS_NOT_NAMES = new Set(['GDPR', 'DSGVO', 'RGPD', 'AVG', 'EU', 'EEA',
 /** Region codes that are no country of today (groupings, reserved or withdrawn codes such as DD, the former GDR). */
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'ZZ', 'QO', 'DD', 'FX', 'YU', 'ZR', 'CS', 'TP', 'BU', 'SU', 'AN', 'NT', 'QU', 'XA', 'XB']);
 
-const countryCache = new Map<string, { regex: RegExp; names: Map<string, string> }>();
+const countryCache = new Map<string, { names: Map<string, string>; maxWords: number }>();
+
+/** A name as looked up: lower case, runs of white space as one space. */
+const keyOf = (name: string) => name.toLowerCase().replace(/\s+/g, ' ');
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /**
- * A matcher for country names in a language (and in English), built from `Intl.DisplayNames`.
+ * Country names in a language (and in English), from `Intl.DisplayNames`, keyed by {@link keyOf};
+ * with the most words a name has. (A table, not one large regex: compiling a regex of some 600
+ * names took ~45 ms a language, and a notice may declare dozens.)
  * @param locale BCP 47 tag of the text
  */
-function countryMatcher(locale: string): { regex: RegExp; names: Map<string, string> } {
+function countryMatcher(locale: string): { names: Map<string, string>; maxWords: number } {
   const key = lang(locale);
   let found = countryCache.get(key);
   if (found) return found;
   const names = new Map<string, string>();
+  let maxWords = 1;
   for (const loc of [...new Set([key, 'en'])]) {
     let display: Intl.DisplayNames;
     try {
@@ -151,15 +158,37 @@ function countryMatcher(locale: string): { regex: RegExp; names: Map<string, str
           name = undefined;
         }
         if (!name || name === code || NOT_COUNTRIES.has(code)) continue;
-        if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), code);
+        if (!names.has(keyOf(name))) names.set(keyOf(name), code);
+        maxWords = Math.max(maxWords, name.match(WORD)?.length ?? 1);
       }
     }
   }
-  const alternatives = [...names.keys()].sort((x, y) => y.length - x.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-  found = { regex, names };
+  found = { names, maxWords };
   countryCache.set(key, found);
   return found;
+}
+
+/**
+ * Where country names stand in a text: the longest name starting at each word, left to right.
+ * @returns spans with the ISO code each name stands for
+ */
+function countrySpans(text: string, locale: string): { start: number; end: number; code: string }[] {
+  const { names, maxWords } = countryMatcher(locale);
+  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const spans: { start: number; end: number; code: string }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(maxWords, words.length - i); n >= 1; n--) {
+      const start = words[i]!.start;
+      const end = words[i + n - 1]!.end;
+      const code = names.get(keyOf(text.slice(start, end)));
+      if (code) {
+        spans.push({ start, end, code });
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return spans;
 }
 
 /** The facts found in one text. */
@@ -194,11 +223,14 @@ export function textFacts(text: string, locale: string): TextFacts {
   const l = lang(locale);
   const emails = all(EMAIL, text);
   const urls = all(URL, text);
-  const countries = [...new Set([...text.matchAll(countryMatcher(locale).regex)].map((m) => countryMatcher(locale).names.get(m[0].toLowerCase()) ?? m[0]))];
+  const spans = countrySpans(text, locale);
+  const countries = [...new Set(spans.map((span) => span.code))];
   const tokens = tokenize(text, locale);
   const lower = tokens.map((t) => t.toLowerCase());
   // Names are looked for in what is left once addresses, citations and countries are set aside.
-  const rest = text.replace(EMAIL, ' , ').replace(URL, ' , ').replace(GDPR_CITATION, ' , ').replace(countryMatcher(locale).regex, ' , ');
+  let withoutCountries = text;
+  for (const span of [...spans].reverse()) withoutCountries = `${withoutCountries.slice(0, span.start)} , ${withoutCountries.slice(span.end)}`;
+  const rest = withoutCountries.replace(EMAIL, ' , ').replace(URL, ' , ').replace(GDPR_CITATION, ' , ');
   return {
     emails,
     urls,
