@@ -113,7 +113,7 @@ describe('SARIF fingerprints and URIs for GitHub code scanning', () => {
 
   it('gives every result of a run its own fingerprint (two missing keys in one file)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nk-sarif-'));
-    const broken = reference.replace(/^controller:\n(?: {2}.*\n)+/m, '').replace(/^complaints:\n(?: {2}.*\n|\s*\n)+/m, '');
+    const broken = reference.replace(/^controller:\n(?: {2}.*\n)+/m, '').replace(/^categories:\n(?: {2}.*\n|\s*\n)+/m, '');
     writeFileSync(path.join(dir, 'a.yaml'), broken);
     const run = await sarifOf(dir, 'a.yaml');
     const missing = run.results.filter((r) => r.ruleId === 'missing-key');
