@@ -91,8 +91,9 @@ export const FONT_ORIGIN = 'https://fonts.noticekit.invalid/';
 /**
  * Like {@link withFontFaces}, but the @font-face rules point at {@link FONT_ORIGIN} instead of
  * inlining ~250 KB of base64 per document: the printer serves the bytes ({@link servedFontFiles}).
- * Chromium parses a 20 KB document instead of a 340 KB one; printing 93 documents went from
- * 6.3-6.5 to 8.3-9.0 PDF/s in a bare loop. (A PDF footer cannot load fonts by URL: it keeps
+ * Chromium parses a 20 KB document instead of a 340 KB one. Measured only under heavy load so
+ * far (served 1.5 vs inlined 0.9 PDF/s on 93 documents at load average 16; an earlier, higher
+ * figure was taken while the fonts did not load at all). (A PDF footer cannot load fonts by URL: it keeps
  * {@link footerFontCss}.)
  */
 export async function withServedFontFaces(html: string): Promise<string> {
