@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse } from 'parse5';
-import type { DefaultTreeAdapterMap } from 'parse5';
+import { attr, elements, text, type Element, type Node } from '../helpers/html.js';
 import puppeteer from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -13,21 +13,6 @@ import { isPlainParagraph, markdownToHtmlParsed } from '../../src/render/html/ma
 import { CHROMIUM_ARGS } from '../../src/render/pdf/browser.js';
 import { findChromium, PRAXIS, REFERENCE, viewOf } from './helpers.js';
 
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
-
-function elements(root: Node): Element[] {
-  const out: Element[] = [];
-  const walk = (node: Node) => {
-    if ('tagName' in node) out.push(node as Element);
-    if ('childNodes' in node) for (const c of (node as Element).childNodes) walk(c);
-    if ('content' in node && (node as DefaultTreeAdapterMap['template']).content) walk((node as DefaultTreeAdapterMap['template']).content);
-  };
-  walk(root);
-  return out;
-}
-const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
-const text = (node: Node): string => ('value' in node && node.nodeName === '#text' ? (node as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in node ? (node as Element).childNodes.map(text).join('') : '');
 
 async function html(file: string, locale: string): Promise<string> {
   return renderHtml(await viewOf(file, locale), await loadTemplateSet());

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'parse5';
-import type { DefaultTreeAdapterMap } from 'parse5';
+import { attr, elements, text as textOf, type Element, type Node } from '../helpers/html.js';
 import { describe, expect, it } from 'vitest';
 import { loadNotice } from '../../src/load/read-notice.js';
 import { loadPhrasePack, Phrases } from '../../src/model/phrases.js';
@@ -18,19 +18,6 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { validateNotice } from '../../src/validate/index.js';
 import { markdownText, PRAXIS } from './helpers.js';
 
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
-const elements = (root: Node): Element[] => {
-  const out: Element[] = [];
-  const walk = (node: Node) => {
-    if ('tagName' in node) out.push(node as Element);
-    if ('childNodes' in node) for (const c of (node as Element).childNodes) walk(c);
-  };
-  walk(root);
-  return out;
-};
-const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
-const textOf = (node: Node): string => (node.nodeName === '#text' ? (node as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in node ? (node as Element).childNodes.map(textOf).join('') : '');
 
 const praxis = readFileSync(PRAXIS, 'utf8');
 async function view(yaml: string, locale = 'en'): Promise<NoticeView> {

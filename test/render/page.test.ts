@@ -9,27 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'parse5';
-import type { DefaultTreeAdapterMap } from 'parse5';
+import { attr, elements, text, type Element, type Node } from '../helpers/html.js';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
 import { CHROMIUM_ARGS } from '../../src/render/pdf/browser.js';
 import { findChromium, ROOT } from './helpers.js';
 
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
-
-function elements(root: Node): Element[] {
-  const out: Element[] = [];
-  const walk = (node: Node) => {
-    if ('tagName' in node) out.push(node as Element);
-    if ('childNodes' in node) for (const c of (node as Element).childNodes) walk(c);
-  };
-  walk(root);
-  return out;
-}
-const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
-const text = (node: Node): string => ('value' in node && node.nodeName === '#text' ? (node as DefaultTreeAdapterMap['textNode']).value : 'childNodes' in node ? (node as Element).childNodes.map(text).join('') : '');
 
 const shipped = readdirSync(path.join(ROOT, 'notices')).filter((f) => f.endsWith('.yaml')).map((f) => path.join(ROOT, 'notices', f));
 let out: string;
