@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fakeOutput } from '../helpers/files.js';
-import { cli, CORPUS, htmlProblems, leftovers, loadCorpus, markdownProblems, materialize, pdfProblems, prototypeKeys, REFERENCE, tree, type ExpectedDiagnostic, type HostileCase } from './helpers.js';
+import { cli, CORPUS, ROOT, htmlProblems, leftovers, loadCorpus, markdownProblems, materialize, pdfProblems, prototypeKeys, REFERENCE, tree, type ExpectedDiagnostic, type HostileCase } from './helpers.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'noticekit-hostile-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -109,13 +109,15 @@ describe('hostile corpus', () => {
     }
 
     // diff against the reference notice (2 when a side is invalid)
-    const diff = await cli(['diff', REFERENCE, file]);
+    // Compared with the notice the case was made from (the corpus's own base, or the reference).
+    const against = c.input?.base ? path.join(ROOT, c.input.base) : REFERENCE;
+    const diff = await cli(['diff', against, file]);
     expect(diff.code, `diff: ${diff.stderr}`).toBe(c.expect.exit.diff);
     expectClean(diff.stderr, 'diff');
     if (rejected) expectReported(diff.stderr, diagnostics.filter((d) => (d.severity ?? 'error') === 'error'), 'diff');
     for (const shown of c.expect.diffShows ?? []) expect(diff.stdout, 'diff').toContain(shown);
     if (diff.code === 1) {
-      const html = await cli(['diff', REFERENCE, file, '--format', 'html']);
+      const html = await cli(['diff', against, file, '--format', 'html']);
       expect(html.code).toBe(1);
       expect(htmlProblems(html.stdout), 'diff --format html').toEqual([]);
     }
