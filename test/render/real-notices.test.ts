@@ -33,6 +33,15 @@ const NOTICES: RealNotice[] = [
       ['purpose-legal-basis', 'access-log-analysis'],
     ],
   },
+  {
+    name: 'feddit',
+    locale: 'en',
+    gaps: [
+      ['controller-identity', 'controller'],
+      ['purpose-legal-basis', 'account-management'],
+      ['retention-vague', 'as-long-as-necessary'],
+    ],
+  },
 ];
 
 const fileOf = (n: RealNotice) => path.join(REAL, n.name, 'notice.yaml');
