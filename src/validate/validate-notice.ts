@@ -92,7 +92,7 @@ function reportSchemaErrors(data: unknown, errors: ErrorObject[], report: Report
     switch (error.keyword) {
       case 'additionalProperties': {
         const key = String(error.params.additionalProperty);
-        const parent = schemaAt(defs, error.schemaPath);
+        const parent = schemaForInstance(defs, path) ?? schemaAt(defs, error.schemaPath);
         const valid = Object.keys(parent?.properties ?? {});
         const guess = closeMatch(key, valid, (g) => Math.max(2, Math.floor(g.length / 3)));
         const hint = guess ? ` Did you mean '${guess}'?` : '';
@@ -101,7 +101,7 @@ function reportSchemaErrors(data: unknown, errors: ErrorObject[], report: Report
       }
       case 'required': {
         const key = String(error.params.missingProperty);
-        const parent = schemaAt(defs, error.schemaPath);
+        const parent = schemaForInstance(defs, path) ?? schemaAt(defs, error.schemaPath);
         const explain = describe(parent?.properties?.[key], defs);
         report('missing-key', `${where} is missing '${key}'${explain ? ` (${explain})` : ''}; add it.`, path, 'key');
         break;
@@ -183,6 +183,27 @@ function valueAt(data: unknown, path: Path): unknown {
 function lastDef(schemaPath: string): string | undefined {
   const m = /.*\$defs\/([^/]+)/.exec(schemaPath);
   return m?.[1];
+}
+
+/**
+ * The object schema that describes the value at an instance path, found by walking the schema
+ * along the path (properties, items, $ref). Errors inside a referenced definition carry a
+ * schemaPath relative to that definition, so the instance path is the reliable guide.
+ * @returns undefined when the path leaves the schema's plain objects and arrays
+ */
+function schemaForInstance(defs: Record<string, SchemaNode>, path: Path): SchemaNode | undefined {
+  const resolve = (n: SchemaNode | undefined) => {
+    let s = n;
+    for (let i = 0; s?.$ref && i < 50; i++) s = defs[defName(s.$ref)];
+    return s;
+  };
+  let node = resolve(noticeSchema());
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (typeof seg === 'number') node = resolve(node.items);
+    else node = resolve(node.properties?.[seg] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined));
+  }
+  return node?.properties ? node : undefined;
 }
 
 /** The schema object owning the failing keyword (schemaPath minus its last segment). */
