@@ -316,6 +316,8 @@ function checkSemantics(loaded: LoadedNotice, report: Report, options: ValidateO
 
   const ids = new Map<string, { def: string; path: Path }>();
   const refs: { value: string; target: string; path: Path }[] = [];
+  // Every kind of clause holding an id that is used more than once.
+  const duplicated = new Map<string, Set<string>>();
 
   walkNotice(data, ({ value, path, def, slot }) => {
     if (def === 'Text' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -331,7 +333,9 @@ function checkSemantics(loaded: LoadedNotice, report: Report, options: ValidateO
         const seen = ids.get(id);
         if (seen) {
           const line = locate(loaded, [...seen.path, 'id']).line;
-          report('duplicate-id', `The id '${id}' is already used by ${formatPath(seen.path)} (line ${line}); every clause needs its own id.`, [...path, 'id']);
+          report('duplicate-id', `The id '${id}' is already used by ${formatPath(seen.path)} (line ${line}); every clause needs its own id, and references to '${id}' cannot tell the two apart. Rename one of them.`, [...path, 'id']);
+          const kinds = duplicated.get(id) ?? new Set([seen.def]);
+          duplicated.set(id, kinds.add(def));
         } else ids.set(id, { def, path });
       }
       checkCombinations(def, value as Record<string, unknown>, path, report);
@@ -357,6 +361,9 @@ function checkSemantics(loaded: LoadedNotice, report: Report, options: ValidateO
   }
 
   for (const ref of refs) {
+    // A reference to a duplicated id that one of its holders satisfies is covered by the
+    // duplicate-id error; reporting it again would bury that one error under follow-ons.
+    if (duplicated.get(ref.value)?.has(ref.target)) continue;
     const found = ids.get(ref.value);
     const kind = KIND_WORDS[ref.target] ?? ref.target;
     if (!found) {
