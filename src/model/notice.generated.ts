@@ -248,7 +248,7 @@ export interface Controller {
    * @maxItems 20
    */
   aliases?: string[];
-  address: Address;
+  address?: Address;
   contact: Contact;
   /**
    * Whom the notice sends questions to: the controller directly, its EU representative, its DPO.

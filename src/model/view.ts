@@ -139,7 +139,7 @@ export function buildView(notice: Notice, phrases: Phrases): NoticeView {
     const quote = (s: string) => p('quote', { text: esc(s) });
     const aliases = c.aliases?.length ? formatOr([...c.aliases.map(quote), p('quote', { text: p('controller.we') })], locale) : undefined;
     const blocks: Block[] = [
-      { type: 'paragraph', id: c.id, md: p(aliases ? 'controller.identityWithAliases' : 'controller.identity', { name: esc(c.name), address: address(c.address, c.id), aliases }, c.id) },
+      { type: 'paragraph', id: c.id, md: p(c.address ? (aliases ? 'controller.identityWithAliases' : 'controller.identity') : aliases ? 'controller.nameWithAliases' : 'controller.name', { name: esc(c.name), address: address(c.address, c.id), aliases }, c.id) },
     ];
     const contacts = contactParts(c.contact);
     if (contacts.length > 0) blocks.push({ type: 'paragraph', md: p('controller.contact', { contact: contacts.join(sep) }, c.id) });

@@ -92,7 +92,7 @@ function reportSchemaErrors(data: unknown, errors: ErrorObject[], report: Report
     switch (error.keyword) {
       case 'additionalProperties': {
         const key = String(error.params.additionalProperty);
-        const parent = schemaAt(defs, error.schemaPath);
+        const parent = schemaForInstance(defs, path) ?? schemaAt(defs, error.schemaPath);
         const valid = Object.keys(parent?.properties ?? {});
         const guess = closeMatch(key, valid, (g) => Math.max(2, Math.floor(g.length / 3)));
         const hint = guess ? ` Did you mean '${guess}'?` : '';
@@ -101,7 +101,7 @@ function reportSchemaErrors(data: unknown, errors: ErrorObject[], report: Report
       }
       case 'required': {
         const key = String(error.params.missingProperty);
-        const parent = schemaAt(defs, error.schemaPath);
+        const parent = schemaForInstance(defs, path) ?? schemaAt(defs, error.schemaPath);
         const explain = describe(parent?.properties?.[key], defs);
         report('missing-key', `${where} is missing '${key}'${explain ? ` (${explain})` : ''}; add it.`, path, 'key');
         break;
@@ -183,6 +183,27 @@ function valueAt(data: unknown, path: Path): unknown {
 function lastDef(schemaPath: string): string | undefined {
   const m = /.*\$defs\/([^/]+)/.exec(schemaPath);
   return m?.[1];
+}
+
+/**
+ * The object schema that describes the value at an instance path, found by walking the schema
+ * along the path (properties, items, $ref). Errors inside a referenced definition carry a
+ * schemaPath relative to that definition, so the instance path is the reliable guide.
+ * @returns undefined when the path leaves the schema's plain objects and arrays
+ */
+function schemaForInstance(defs: Record<string, SchemaNode>, path: Path): SchemaNode | undefined {
+  const resolve = (n: SchemaNode | undefined) => {
+    let s = n;
+    for (let i = 0; s?.$ref && i < 50; i++) s = defs[defName(s.$ref)];
+    return s;
+  };
+  let node = resolve(noticeSchema());
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (typeof seg === 'number') node = resolve(node.items);
+    else node = resolve(node.properties?.[seg] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined));
+  }
+  return node?.properties ? node : undefined;
 }
 
 /** The schema object owning the failing keyword (schemaPath minus its last segment). */
@@ -295,6 +316,8 @@ function checkSemantics(loaded: LoadedNotice, report: Report, options: ValidateO
 
   const ids = new Map<string, { def: string; path: Path }>();
   const refs: { value: string; target: string; path: Path }[] = [];
+  // Every kind of clause holding an id that is used more than once.
+  const duplicated = new Map<string, Set<string>>();
 
   walkNotice(data, ({ value, path, def, slot }) => {
     if (def === 'Text' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -310,7 +333,9 @@ function checkSemantics(loaded: LoadedNotice, report: Report, options: ValidateO
         const seen = ids.get(id);
         if (seen) {
           const line = locate(loaded, [...seen.path, 'id']).line;
-          report('duplicate-id', `The id '${id}' is already used by ${formatPath(seen.path)} (line ${line}); every clause needs its own id.`, [...path, 'id']);
+          report('duplicate-id', `The id '${id}' is already used by ${formatPath(seen.path)} (line ${line}); every clause needs its own id, and references to '${id}' cannot tell the two apart. Rename one of them.`, [...path, 'id']);
+          const kinds = duplicated.get(id) ?? new Set([seen.def]);
+          duplicated.set(id, kinds.add(def));
         } else ids.set(id, { def, path });
       }
       checkCombinations(def, value as Record<string, unknown>, path, report);
@@ -336,6 +361,9 @@ function checkSemantics(loaded: LoadedNotice, report: Report, options: ValidateO
   }
 
   for (const ref of refs) {
+    // A reference to a duplicated id that one of its holders satisfies is covered by the
+    // duplicate-id error; reporting it again would bury that one error under follow-ons.
+    if (duplicated.get(ref.value)?.has(ref.target)) continue;
     const found = ids.get(ref.value);
     const kind = KIND_WORDS[ref.target] ?? ref.target;
     if (!found) {

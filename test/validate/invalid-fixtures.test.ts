@@ -109,4 +109,18 @@ describe('unknown keys', () => {
     expect(unknown?.message).toMatch(/did you mean 'title'/i);
     expect(unknown?.path).toBe('titel');
   });
+
+  it.each([
+    ['unknown-key-nested-category', 'categories[0].sorce', 'source', 'label, condition, special'],
+    ['unknown-key-nested-controller', 'controller.adress', 'address', 'name, aliases, address, contact'],
+  ])('%s: a typo in a nested object is matched against that object\'s keys', async (name, where, meant, keys) => {
+    const { io, stdout } = fakeIO(ROOT);
+    expect(await run(['validate', '--format', 'json', path.join(DIR, `${name}.yaml`)], io)).toBe(1);
+    const unknown = (JSON.parse(stdout()) as JsonDiagnostic[]).filter((d) => d.code === 'unknown-key');
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]!.path).toBe(where);
+    expect(unknown[0]!.message).toContain(`Did you mean '${meant}'?`);
+    expect(unknown[0]!.message).toContain(keys);
+    expect(unknown[0]!.message).not.toContain('effectiveDate');
+  });
 });

@@ -21,12 +21,14 @@ export const controllerIdentity: LintRule = {
   check({ notice }) {
     const out: Finding[] = [];
     const c = notice.controller;
-    if (!c.address.city) {
+    if (!c.address) {
+      out.push({ message: `The notice gives no postal address for ${c.name}; add controller.address (street, postal code, city, country).`, path: ['controller'], at: 'key' });
+    } else if (!c.address.city) {
       out.push({ message: `The controller's address gives only the country; add the street, postal code and city of ${c.name}.`, path: ['controller', 'address'], at: 'key' });
     }
     if (!hasChannel(c.contact)) {
       out.push({ message: `${c.name} gives no way to contact it; add an e-mail address, phone number, web form or 'post: true' to controller.contact.`, path: ['controller', 'contact'], at: 'key' });
-    } else if (c.contact.post && !c.contact.email && !c.contact.phone && !c.contact.web && !(c.address.street && c.address.city)) {
+    } else if (c.contact.post && !c.contact.email && !c.contact.phone && !c.contact.web && !(c.address?.street && c.address.city)) {
       out.push({ message: `${c.name} can only be reached by post, but its address has no street or city; complete controller.address.`, path: ['controller', 'contact', 'post'] });
     }
     return out;

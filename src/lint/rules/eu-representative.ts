@@ -17,7 +17,8 @@ export const euRepresentative: LintRule = {
   fix: 'Add a `representative` with name, an address in an EEA country and `contact` (e-mail or phone).',
   check({ notice }) {
     const out: Finding[] = [];
-    const country = notice.controller.address.country;
+    const country = notice.controller.address?.country;
+    if (!country) return out;
     const rep = notice.representative;
     if (!isEea(country) && !rep) {
       out.push({

@@ -16,7 +16,8 @@ export const transfersSection: LintRule = {
   fix: "Add `transfers` with a destination for the controller's country (and every other country the data reach), each with `adequacy` and `safeguard`.",
   check({ notice }) {
     const out: Finding[] = [];
-    const country = notice.controller.address.country;
+    const country = notice.controller.address?.country;
+    if (!country) return out;
     if (isEea(country)) return out;
     const where = `${countryName(country)} (${country})`;
     if (!notice.transfers) {
