@@ -26,8 +26,22 @@ function install(): string {
   const pkg = path.join(scratch, 'lib/node_modules/noticekit');
   mkdirSync(pkg, { recursive: true });
   for (const part of ['dist', 'schema', 'templates', 'package.json']) cpSync(path.join(ROOT, part), path.join(pkg, part), { recursive: true });
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(pkg, 'node_modules'));
-  spawnSync('chmod', ['-R', 'a-w', path.join(scratch, 'lib')]);
+  if (root) {
+    // nobody may not be able to reach this checkout's node_modules (a clone in a 0700 folder):
+    // the install gets its own, as hard links where it can (no chmod then: it would change the
+    // shared files; they are root's and so unwritable by nobody anyway).
+    const from = path.join(ROOT, 'node_modules');
+    const to = path.join(pkg, 'node_modules');
+    if (spawnSync('cp', ['-al', from, to]).status !== 0) {
+      rmSync(to, { recursive: true, force: true });
+      cpSync(from, to, { recursive: true });
+    }
+    spawnSync('chmod', ['-R', 'a-w', ...['dist', 'schema', 'templates', 'package.json'].map((p) => path.join(pkg, p))]);
+    spawnSync('chmod', ['a-w', pkg]);
+  } else {
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(pkg, 'node_modules'));
+    spawnSync('chmod', ['-R', 'a-w', path.join(scratch, 'lib')]);
+  }
   return pkg;
 }
 
@@ -56,7 +70,7 @@ describe('a read-only install', () => {
     expect(r.stderr).not.toMatch(/internal error|EACCES.*mkdir|\n\s+at /);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('warning:'))).toEqual([expect.stringMatching(/cannot use the cache folder \/nonexistent\/cache\/noticekit\/build .*building without a cache/)]);
     expect(readdirSync(path.join(dir, 'public/praxisportal/1.0')).sort()).toEqual(['en.html', 'en.md', 'en.pdf']);
-    expect(existsSync(path.join(pkg, 'node_modules/.cache/noticekit'))).toBe(existsSync(path.join(ROOT, 'node_modules/.cache/noticekit')));
+    expect(existsSync(path.join(pkg, 'node_modules/.cache/noticekit/build'))).toBe(existsSync(path.join(ROOT, 'node_modules/.cache/noticekit/build')));
   });
 
   it("keeps its cache in the user's project (<project>/node_modules/.cache/noticekit) and needs no font cache", () => {
