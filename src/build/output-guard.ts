@@ -75,11 +75,11 @@ export async function guardOutputDir(outDir: string, context: GuardContext): Pro
   if (out === (await realish(context.home ?? os.homedir()))) refuse('is your home directory');
   if (within(cwd, out)) refuse(out === cwd ? 'is the current directory' : 'holds the current directory');
   for (const input of context.inputs ?? []) {
-    const real = await realish(input);
+    const real = await realish(path.resolve(context.cwd, input));
     if (within(real, out)) refuse(`holds the input ${shown(real, cwd).replace(/\/$/, '')}`);
   }
   for (const dir of context.inputDirs ?? []) {
-    const real = await realish(dir);
+    const real = await realish(path.resolve(context.cwd, dir));
     if (within(real, out) || within(out, real)) refuse(`${real === out ? 'is' : within(real, out) ? 'holds' : 'lies inside'} the input folder ${shown(real, cwd)}`);
   }
 
