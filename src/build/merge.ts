@@ -10,10 +10,15 @@ import { loadTemplateSet } from '../render/html/index.js';
 import { manifestText, renderIndex, type ManifestEntry } from './build.js';
 import { guardOutputDir } from './output-guard.js';
 import { clearLeftovers, stagingPath, swapIn } from './swap.js';
+import { NoticekitError } from '../errors.js';
 
 /** A shard's output that cannot be merged. */
-export class MergeError extends Error {
+export class MergeError extends NoticekitError {
   override name = 'MergeError';
+  /** @param message said to the user as it is */
+  constructor(message: string) {
+    super(message, 1);
+  }
 }
 
 /**

@@ -9,13 +9,18 @@
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { NoticekitError } from '../errors.js';
 
 /** The marker a noticekit output's manifest carries. */
 export const GENERATOR = 'noticekit';
 
 /** The output folder is not noticekit's to replace. Exit status 2: the command was asked the wrong thing. */
-export class OutputRefusedError extends Error {
+export class OutputRefusedError extends NoticekitError {
   override name = 'OutputRefusedError';
+  /** @param message said to the user as it is */
+  constructor(message: string) {
+    super(message, 2);
+  }
 }
 
 /** What the guard needs to know besides the folder. */

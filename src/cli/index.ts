@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { closeMatch } from '../did-you-mean.js';
 import { COMMANDS } from './commands/index.js';
-import { ExitError, UsageError, type CliIO } from './io.js';
+import { NoticekitError } from '../errors.js';
+import { UsageError, type CliIO } from './io.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -56,52 +57,35 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      const message = error instanceof UsageError ? error.message : parseArgsMessage(error as Error & { code: string }, command.usage);
-      io.stderr.write(`noticekit ${command.name}: ${message}\nRun 'noticekit ${command.name} --help' for usage.\n`);
-      return 2;
-    }
-    if (error instanceof ExitError) {
-      if (error.message) io.stderr.write(`noticekit ${command.name}: ${error.message}\n`);
-      return error.exitCode;
-    }
-    // A file the user named that cannot be read or written (a FIFO, a loop of links, no permission):
-    // a problem with the input, said as such.
-    const fs = error as NodeJS.ErrnoException;
-    if (typeof fs?.code === 'string' && typeof fs.syscall === 'string' && /^E[A-Z]+$/.test(fs.code)) {
-      io.stderr.write(`noticekit ${command.name}: cannot ${fs.syscall} ${fs.path ? `'${fs.path}'` : 'a file'} (${fs.code}).\n`);
-      return 1;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`noticekit ${command.name}: internal error: ${message}\nThis is a bug in noticekit; please report it with the command you ran.\n`);
-    if (io.env.NOTICEKIT_DEBUG) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
-    return 2;
+    return reportError(error, command.name, io);
   }
+}
+
+/**
+ * The one place an error becomes an exit code. An expected failure (NoticekitError) carries its
+ * code and a message written for the user; a file the user named that cannot be read or written is
+ * bad input (1); anything else is a bug, said as one (2).
+ */
+function reportError(error: unknown, name: string, io: CliIO): number {
+  if (error instanceof NoticekitError) {
+    if (error.message) io.stderr.write(`noticekit ${name}: ${error.message}\n`);
+    if (error instanceof UsageError) io.stderr.write(`Run 'noticekit ${name} --help' for usage.\n`);
+    return error.exitCode;
+  }
+  // A FIFO, a loop of links, no permission: a problem with the input, said as such.
+  const fs = error as NodeJS.ErrnoException;
+  if (typeof fs?.code === 'string' && typeof fs.syscall === 'string' && /^E[A-Z]+$/.test(fs.code)) {
+    io.stderr.write(`noticekit ${name}: cannot ${fs.syscall} ${fs.path ? `'${fs.path}'` : 'a file'} (${fs.code}).\n`);
+    return 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`noticekit ${name}: internal error: ${message}\nThis is a bug in noticekit; please report it with the command you ran.\n`);
+  if (io.env.NOTICEKIT_DEBUG) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
+  return 2;
 }
 
 function unknownCommand(name: string, io: CliIO): number {
   const guess = closeMatch(name, COMMANDS.map((c) => c.name), 2);
   io.stderr.write(`noticekit: unknown command '${name}'.${guess ? ` Did you mean '${guess}'?` : ''}\n\n${mainHelp()}`);
   return 2;
-}
-
-/** Node's parseArgs wording, said in ours: the option, what is wrong, and the likely option meant. */
-function parseArgsMessage(error: Error & { code: string }, usage: string): string {
-  const option = /'(-[^' ]*)/.exec(error.message)?.[1] ?? '';
-  const flag = option.replace(/=.*$/, '');
-  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const known = [...new Set(usage.match(/--[a-z][a-z0-9-]*/g) ?? [])];
-    const guess = closeMatch(flag, known, 3);
-    return `unknown option '${flag}'.${guess ? ` Did you mean '${guess}'?` : ''} (A file name starting with '-' goes after '--'.)`;
-  }
-  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return /argument missing/.test(error.message) ? `option '${flag}' needs a value.` : `option '${flag}' takes no value.`;
-  }
-  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument '${/'([^']*)'/.exec(error.message)?.[1] ?? ''}'.`;
-  return 'the arguments could not be read.';
-}
-
-function isParseArgsError(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }

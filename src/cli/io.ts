@@ -1,6 +1,7 @@
 /**
  * What a command may touch of the outside world, so tests can pass fakes.
  */
+import { NoticekitError } from '../errors.js';
 
 /** Something text can be written to (process.stdout, or a fake in tests). */
 export interface Sink {
@@ -22,29 +23,34 @@ export interface CliIO {
   onSignal?: (handler: (signal: NodeJS.Signals) => void) => () => void;
 }
 
-/** A usage error: wrong flags or arguments. Exit code 2. */
-export class UsageError extends Error {
+/** A usage error: wrong flags or arguments. Exit code 2; the CLI adds a pointer to `--help`. */
+export class UsageError extends NoticekitError {
   override name = 'UsageError';
+  /** @param message what is wrong with the arguments and, where known, what was meant */
+  constructor(message: string) {
+    super(message, 2);
+  }
 }
 
 /** An expected failure with a message already written for the user. */
-export class ExitError extends Error {
+export class ExitError extends NoticekitError {
   override name = 'ExitError';
   /**
    * @param exitCode process exit code to use
    * @param message shown on stderr (may be empty when the command already reported)
    */
-  constructor(
-    readonly exitCode: number,
-    message = '',
-  ) {
-    super(message);
+  constructor(exitCode: number, message = '') {
+    super(message, exitCode);
   }
 }
 
-/** Whether to colour output written to stderr. */
-export function useColor(io: CliIO, noColorFlag = false): boolean {
-  if (noColorFlag || io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+/**
+ * Whether to colour what is written to a stream: never with `--no-color` or NO_COLOR, always with
+ * FORCE_COLOR, else when the stream is a terminal. The one place colour is decided.
+ * @param stream the stream the coloured text goes to (default stderr, where reports go)
+ */
+export function useColor(io: CliIO, noColorFlag = false, stream: 'stdout' | 'stderr' = 'stderr'): boolean {
+  if (noColorFlag || (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '')) return false;
   if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
-  return io.stderrIsTTY;
+  return stream === 'stdout' ? io.stdoutIsTTY : io.stderrIsTTY;
 }

@@ -10,10 +10,15 @@ import { loadNotice, loadNoticeFile, MAX_FILE_BYTES, type LoadedNotice } from '.
 import type { Notice } from '../model/notice.js';
 import { validateNotice } from '../validate/index.js';
 import { sha256Hex } from './diff-notices.js';
+import { NoticekitError } from '../errors.js';
 
 /** Git is missing, the file is not in a repository, or a revision does not hold it. */
-export class GitError extends Error {
+export class GitError extends NoticekitError {
   override name = 'GitError';
+  /** @param message said to the user as it is */
+  constructor(message: string) {
+    super(message, 2);
+  }
 }
 
 /** One loaded and validated version of a notice. */

@@ -11,6 +11,7 @@ import { closeMatch } from '../did-you-mean.js';
 import YAML from 'yaml';
 import type { Severity } from '../diagnostics.js';
 import { RULES } from './rules/index.js';
+import { NoticekitError } from '../errors.js';
 
 /** A rule's setting: `off`, or the severity to report it with. */
 export type RuleSetting = 'off' | Severity;
@@ -29,8 +30,12 @@ export const CONFIG_NAMES = ['noticekit.config.yaml', 'noticekit.config.yml', 'n
 const SETTINGS = new Set(['off', 'info', 'warning', 'error']);
 
 /** A configuration file that cannot be used; the CLI reports it as a usage error. */
-export class LintConfigError extends Error {
+export class LintConfigError extends NoticekitError {
   override name = 'LintConfigError';
+  /** @param message said to the user as it is */
+  constructor(message: string) {
+    super(message, 2);
+  }
 }
 
 /**

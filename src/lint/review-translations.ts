@@ -7,6 +7,7 @@ import YAML, { isMap, isPair, isScalar, Pair, Scalar, YAMLMap } from 'yaml';
 import type { Notice } from '../model/notice.js';
 import type { Path, TextEntry } from './types.js';
 import { collectTexts, hashText, targetLocales } from './util-notice.js';
+import { NoticekitError } from '../errors.js';
 
 /** Review state of one translated text. */
 export type ReviewStatus = 'reviewed' | 'stale' | 'unreviewed' | 'missing';
@@ -85,8 +86,12 @@ export interface MarkResult {
 }
 
 /** Thrown for a `--locale` or `--id` that the notice does not have. */
-export class MarkError extends Error {
+export class MarkError extends NoticekitError {
   override name = 'MarkError';
+  /** @param message said to the user as it is */
+  constructor(message: string) {
+    super(message, 2);
+  }
 }
 
 /**

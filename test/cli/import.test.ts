@@ -62,7 +62,7 @@ describe('noticekit import', () => {
     [['import'], 'Name the file'],
     [['import', 'a.md', 'b.md'], 'one file'],
     [['import', 'notice.pdf'], 'not a .md, .html or .docx'],
-    [['import', SOURCE, '--locale', 'fr'], '--locale must be one of en, de, lv'],
+    [['import', SOURCE, '--locale', 'fr'], "--locale must be en, de or lv, not 'fr'"],
     [['import', SOURCE, '--id', 'Bad Id'], '--id must be'],
     [['import', SOURCE, '--bogus'], '--bogus'],
   ])('usage error %j exits 2', async (args, message) => {

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadNotice } from '../../src/load/read-notice.js';
 import { validateNotice } from '../../src/validate/validate-notice.js';
+import { cpuClock } from '../helpers/cpu-clock.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const reference = readFileSync(path.join(ROOT, 'notices/kaspersky-technical-support.yaml'));
@@ -47,9 +48,9 @@ describe('hostile edits of the reference notice', () => {
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
         const bytes = apply(reference, edits);
-        const started = performance.now();
+        const cpuMs = cpuClock();
         const { diagnostics } = validateNotice(loadNotice(bytes, 'mutated.yaml'));
-        expect(performance.now() - started).toBeLessThan(1000);
+        expect(cpuMs()).toBeLessThan(1000);
         for (const d of diagnostics) {
           expect(d.line).toBeGreaterThanOrEqual(1);
           expect(d.column).toBeGreaterThanOrEqual(1);

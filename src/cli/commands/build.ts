@@ -2,7 +2,6 @@
  * `noticekit build [files|dirs] --out DIR`: render every notice for publishing.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { build, BuildAborted, FORMATS, type Format } from '../../build/build.js';
 import { OutputRefusedError } from '../../build/output-guard.js';
 import { cacheDir as defaultCacheDir } from '../../cache-dir.js';
@@ -10,77 +9,44 @@ import { formatDiagnostics } from '../../report/format-diagnostics.js';
 import { NoBrowserError } from '../../render/pdf/browser.js';
 import { expandNoticeFiles } from '../files.js';
 import { ExitError, useColor, UsageError } from '../io.js';
-import type { Command } from './types.js';
+import { defineCommand } from './types.js';
 import { readFile } from 'node:fs/promises';
 
-export const buildCommand: Command = {
+export const buildCommand = defineCommand({
   name: 'build',
-  usage: `Usage: noticekit build [files|dirs|globs...] [options]
-
-Validates every notice (default: notices/), then writes for each notice, version and locale:
+  synopsis: ['noticekit build [files|dirs|globs...] [options]'],
+  description: `Validates every notice (default: notices/), then writes for each notice, version and locale:
   DIR/<notice-id>/<version>/<locale>.{html,md,pdf}, DIR/<notice-id>/latest/...,
   DIR/index.html and DIR/manifest.json (paths, sha256, bytes).
-Nothing is written if any notice is invalid; the output folder is replaced whole, only on success.
-
-Options:
-  --out DIR             output folder (default: public); replaced only when it is empty, missing
-                        or an earlier noticekit output, never a folder holding other files
-  --formats LIST        comma-separated: html,md,pdf (default: all three)
-  --locales LIST        only these locales (default: every declared locale)
-  --jobs N              PDFs printed at once (default: 2)
-  --render-threads N    worker threads for validation, Markdown and HTML in large builds (default: 2)
-  --paper a4|letter     PDF paper size (default: a4)
-  --templates DIR       your own templates folder; files there replace built-in ones
-  --print-timeout MS    time one PDF may take (default: 30000)
-  --cache-dir DIR       cache of rendered documents (default: <project>/node_modules/.cache/noticekit/build,
-                        else $XDG_CACHE_HOME/noticekit/build); an unwritable cache is skipped
-  --no-cache            render everything afresh
-  --shard I/N           build only share I of N (by notice id); join shards with merge-manifests
-  --no-color            plain output
-  -h, --help            show this help
-
-PDF needs Chromium: CHROME_PATH or PUPPETEER_EXECUTABLE_PATH, else chromium-headless-shell
+Nothing is written if any notice is invalid; the output folder is replaced whole, only on success.`,
+  options: {
+    out: { type: 'string', arg: 'DIR', default: 'public', help: 'output folder (default: public); replaced only when it is empty, missing\nor an earlier noticekit output, never a folder holding other files' },
+    formats: { type: 'list', arg: 'LIST', choices: FORMATS, default: FORMATS, help: `comma-separated: ${FORMATS.join(',')} (default: ${FORMATS.join(',')})` },
+    locales: { type: 'list', arg: 'LIST', help: 'only these locales (default: every declared locale)' },
+    jobs: { type: 'int', arg: 'N', min: 1, max: 64, default: 2, help: 'PDFs printed at once (default: 2)' },
+    'render-threads': { type: 'int', arg: 'N', min: 1, max: 64, default: 2, help: 'worker threads for validation, Markdown and HTML in large builds (default: 2)' },
+    paper: { type: 'string', choices: ['a4', 'letter'], default: 'a4', help: 'PDF paper size (default: a4)' },
+    templates: { type: 'string', arg: 'DIR', help: 'your own templates folder; files there replace built-in ones' },
+    'print-timeout': { type: 'int', arg: 'MS', min: 100, max: 3_600_000, default: 30_000, help: 'time one PDF may take (default: 30000)' },
+    'cache-dir': { type: 'string', arg: 'DIR', help: 'cache of rendered documents (default: <project>/node_modules/.cache/noticekit/build,\nelse $XDG_CACHE_HOME/noticekit/build); an unwritable cache is skipped' },
+    'no-cache': { type: 'boolean', help: 'render everything afresh' },
+    shard: { type: 'string', arg: 'I/N', pattern: /^\d+\/\d+$/, expected: 'I/N with 1 <= I <= N, e.g. 2/4', help: 'build only share I of N (by notice id); join shards with merge-manifests' },
+    'no-color': { type: 'boolean', help: 'plain output' },
+  },
+  footer: `PDF needs Chromium: CHROME_PATH or PUPPETEER_EXECUTABLE_PATH, else chromium-headless-shell
 (preferred: faster) or chromium on PATH (npm run setup installs Debian's chromium-headless-shell).
 The build says which browser printed the PDFs.
 Exit status: 0 built, 1 invalid input or a document failed, 2 usage error, 130/143 interrupted.
 Next: open DIR/index.html, or publish DIR.`,
-  async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', default: 'public' },
-        formats: { type: 'string', default: FORMATS.join(',') },
-        locales: { type: 'string' },
-        jobs: { type: 'string', default: '2' },
-        'render-threads': { type: 'string', default: '2' },
-        paper: { type: 'string', default: 'a4' },
-        templates: { type: 'string' },
-        'print-timeout': { type: 'string', default: '30000' },
-        'cache-dir': { type: 'string' },
-        'no-cache': { type: 'boolean', default: false },
-        shard: { type: 'string' },
-        'no-color': { type: 'boolean', default: false },
-      },
-    });
-    const formats = values.formats.split(',').map((f) => f.trim()).filter(Boolean);
-    const unknown = formats.filter((f) => !FORMATS.includes(f as Format));
-    if (unknown.length > 0 || formats.length === 0) throw new UsageError(`--formats takes html, md and pdf, comma-separated; not '${values.formats}'.`);
-    const jobs = Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not '${values.jobs}'.`);
-    const renderThreads = Number(values['render-threads']);
-    if (!Number.isInteger(renderThreads) || renderThreads < 1 || renderThreads > 64) throw new UsageError(`--render-threads must be a whole number from 1 to 64, not '${values['render-threads']}'.`);
-    if (values.paper !== 'a4' && values.paper !== 'letter') throw new UsageError(`--paper must be a4 or letter, not '${values.paper}'.`);
-    const timeout = Number(values['print-timeout']);
-    if (!Number.isFinite(timeout) || timeout < 100) throw new UsageError(`--print-timeout must be a number of milliseconds (at least 100), not '${values['print-timeout']}'.`);
+  async run({ values, positionals }, io) {
+    const { formats, locales, jobs, 'render-threads': renderThreads, 'print-timeout': timeout } = values;
     let shard: { index: number; count: number } | undefined;
     if (values.shard !== undefined) {
-      const m = /^(\d+)\/(\d+)$/.exec(values.shard);
-      shard = m ? { index: Number(m[1]), count: Number(m[2]) } : undefined;
-      if (!shard || shard.count < 1 || shard.index < 1 || shard.index > shard.count) throw new UsageError(`--shard takes I/N with 1 <= I <= N, e.g. 2/4; not '${values.shard}'.`);
+      const [index, count] = values.shard.split('/').map(Number) as [number, number];
+      if (count < 1 || index < 1 || index > count) throw new UsageError(`--shard takes I/N with 1 <= I <= N, e.g. 2/4; not '${values.shard}'.`);
+      shard = { index, count };
     }
     const cacheDir = values['no-cache'] ? undefined : values['cache-dir'] ? path.resolve(io.cwd, values['cache-dir']) : defaultCacheDir('build', io.cwd, io.env);
-    const locales = values.locales?.split(',').map((l) => l.trim()).filter(Boolean);
 
     const operands = positionals.length > 0 ? positionals : ['notices'];
     const files = await expandNoticeFiles(operands, io.cwd);
@@ -104,7 +70,7 @@ Next: open DIR/index.html, or publish DIR.`,
         locales,
         jobs,
         renderThreads,
-        paper: values.paper,
+        paper: values.paper as 'a4' | 'letter',
         templatesDir: values.templates && path.resolve(io.cwd, values.templates),
         printTimeoutMs: timeout,
         env: io.env,
@@ -146,8 +112,8 @@ Next: open DIR/index.html, or publish DIR.`,
         io.stderr.write(`\nInterrupted${signalName ? ` by ${signalName}` : ''}; ${values.out} is unchanged.\n`);
         return signalName === 'SIGTERM' ? 143 : 130;
       }
-      if (error instanceof OutputRefusedError) throw new ExitError(2, `${error.message}\nNothing was written.`);
-      if (error instanceof NoBrowserError) throw new ExitError(1, `${error.message}\nNothing was published; ${values.out} is unchanged.`);
+      if (error instanceof OutputRefusedError) throw new ExitError(error.exitCode, `${error.message}\nNothing was written.`);
+      if (error instanceof NoBrowserError) throw new ExitError(error.exitCode, `${error.message}\nNothing was published; ${values.out} is unchanged.`);
       const code = (error as NodeJS.ErrnoException).code;
       // A file-system error on the output (its staging and old folders share its path) or the cache:
       // ENOSPC, EROFS, EACCES, and ENOENT too, which Node's recursive mkdir reports on a read-only mount.
@@ -161,4 +127,4 @@ Next: open DIR/index.html, or publish DIR.`,
       unregister?.();
     }
   },
-};
+});

@@ -4,63 +4,42 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { importNotice, measureImport, sourceFormat } from '../../import/index.js';
 import { IMPORT_LANGUAGES } from '../../import/recognise.js';
 import { loadNotice } from '../../load/read-notice.js';
 import { formatDiagnostics } from '../../report/format-diagnostics.js';
 import { validateNotice } from '../../validate/index.js';
 import { ExitError, useColor, UsageError } from '../io.js';
-import type { Command } from './types.js';
+import { defineCommand } from './types.js';
 
 const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
 
-export const importCommand: Command = {
+export const importCommand = defineCommand({
   name: 'import',
-  usage: `Usage: noticekit import FILE [--out FILE] [options]
-
-Reads an existing notice (.md, .html or .docx) and writes a draft notice YAML: headings become
+  synopsis: ['noticekit import FILE [--out FILE] [options]'],
+  description: `Reads an existing notice (.md, .html or .docx) and writes a draft notice YAML: headings become
 sections, bullet lists become categories, purposes, recipients or rights where their heading or
 the sentence before them says so, GDPR citations become legal bases, e-mail addresses and phone
 numbers contacts, country names transfer destinations, and everything else free clauses in
 place. '# TODO' comments mark what a person must decide; where the source says nothing about
 something a notice requires, the draft stops validating exactly there.
-Headings and lead-in sentences are recognised in ${IMPORT_LANGUAGES.join(', ')}.
-
-Options:
-  --out FILE      write the draft to FILE (default: stdout); never replaces an existing file
-  --force         replace FILE if it exists (written atomically either way)
-  --locale L      the source's language (default: guessed from its words)
-  --id ID         the notice id (default: from the source's file name)
-  --stats         print on stderr the share of the source's sentences the draft's rendering
-                  reproduces and the share of its facts the draft holds in structured fields
-  --no-color      plain text even on a terminal
-  -h, --help      show this help
-
-Exit status: 0 draft written (check its TODOs), 1 unreadable source or existing FILE, 2 usage error.
+Headings and lead-in sentences are recognised in ${IMPORT_LANGUAGES.join(', ')}.`,
+  options: {
+    out: { type: 'string', arg: 'FILE', help: 'write the draft to FILE (default: stdout); never replaces an existing file' },
+    force: { type: 'boolean', help: 'replace FILE if it exists (written atomically either way)' },
+    locale: { type: 'string', arg: 'L', choices: IMPORT_LANGUAGES, help: "the source's language (default: guessed from its words)" },
+    id: { type: 'string', arg: 'ID', pattern: /^(?=.{1,64}$)[a-z][a-z0-9]*(-[a-z0-9]+)*$/, expected: "short lower-case words joined by hyphens, such as 'privacy-notice'", help: "the notice id (default: from the source's file name)" },
+    stats: { type: 'boolean', help: "print on stderr the share of the source's sentences the draft's rendering\nreproduces and the share of its facts the draft holds in structured fields" },
+    'no-color': { type: 'boolean', help: 'plain text even on a terminal' },
+  },
+  footer: `Exit status: 0 draft written (check its TODOs), 1 unreadable source or existing FILE, 2 usage error.
 Next: edit the TODOs, then noticekit validate FILE and noticekit lint FILE.`,
-  async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        locale: { type: 'string' },
-        id: { type: 'string' },
-        stats: { type: 'boolean', default: false },
-        'no-color': { type: 'boolean', default: false },
-      },
-    });
+  async run({ values, positionals }, io) {
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Name the file to import.' : 'Import one file at a time.');
     const file = positionals[0]!;
     const format = sourceFormat(file);
     if (!format) throw new UsageError(`'${file}' is not a .md, .html or .docx file.`);
-    if (values.locale !== undefined && !(IMPORT_LANGUAGES as readonly string[]).includes(values.locale)) {
-      throw new UsageError(`--locale must be one of ${IMPORT_LANGUAGES.join(', ')}, not '${values.locale}'.`);
-    }
     const id = values.id ?? defaultId(file);
-    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id) || id.length > 64) throw new UsageError(`--id must be short lower-case words joined by hyphens, such as 'privacy-notice', not '${id}'.`);
     const source = path.resolve(io.cwd, file);
     const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
     if (out && !values.force && existsSync(out)) throw new ExitError(1, `${values.out} exists; use --force to replace it.`);
@@ -108,7 +87,7 @@ Next: edit the TODOs, then noticekit validate FILE and noticekit lint FILE.`,
     }
     return 0;
   },
-};
+});
 
 function defaultId(file: string): string {
   const base = path

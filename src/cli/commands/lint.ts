@@ -3,7 +3,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
 import {
   findConfigFile,
@@ -11,7 +10,6 @@ import {
   formatLintText,
   lintNotice,
   loadLintConfig,
-  LintConfigError,
   RULES,
   toJsonFindings,
   toSarif,
@@ -21,51 +19,30 @@ import {
 import { checkNoticeFiles } from '../../validate/index.js';
 import { expandNoticeFiles } from '../files.js';
 import { useColor, UsageError, type CliIO } from '../io.js';
-import type { Command } from './types.js';
+import { defineCommand } from './types.js';
 
-const FORMATS = ['text', 'json', 'sarif'];
-
-export const lintCommand: Command = {
+export const lintCommand = defineCommand({
   name: 'lint',
-  usage: `Usage: noticekit lint [files|dirs|globs...] [options]
-
-Checks every valid notice (default: notices/) against the information GDPR Art. 13 and 14
+  synopsis: ['noticekit lint [files|dirs|globs...] [options]'],
+  description: `Checks every valid notice (default: notices/) against the information GDPR Art. 13 and 14
 require, the rules for transfers out of the EEA, vague wording and stale translations.
-Invalid notices are reported as by 'noticekit validate' and not linted.
-
-Options:
-  --format text|json|sarif  text on stderr (default); a JSON array or a SARIF 2.1.0 log on stdout
-  --config FILE             rule settings (default: noticekit.config.yaml or .json, searched
-                            upwards from each notice to the repository root)
-  --strict                  exit 1 on warnings too
-  --quiet                   report only errors
-  --date YYYY-MM-DD         judge adequacy decisions as on this day (default: today)
-  --rules                   list the rules and exit
-  --no-color                plain text even on a terminal
-  -h, --help                show this help
-
-Suppress one finding with a comment on the line before it:
+Invalid notices are reported as by 'noticekit validate' and not linted.`,
+  options: {
+    format: { type: 'string', choices: ['text', 'json', 'sarif'], default: 'text', help: 'text on stderr (default); a JSON array or a SARIF 2.1.0 log on stdout' },
+    config: { type: 'string', arg: 'FILE', help: 'rule settings (default: noticekit.config.yaml or .json, searched\nupwards from each notice to the repository root)' },
+    strict: { type: 'boolean', help: 'exit 1 on warnings too' },
+    quiet: { type: 'boolean', help: 'report only errors' },
+    date: { type: 'string', arg: 'YYYY-MM-DD', pattern: /^\d{4}-\d{2}-\d{2}$/, expected: 'YYYY-MM-DD', help: 'judge adequacy decisions as on this day (default: today)' },
+    rules: { type: 'boolean', help: 'list the rules and exit' },
+    'no-color': { type: 'boolean', help: 'plain text even on a terminal' },
+  },
+  footer: `Suppress one finding with a comment on the line before it:
   # noticekit-disable-next-line <rule> -- <reason>
 With GITHUB_ACTIONS=true, text mode also prints workflow annotations on stdout.
 
 Exit status: 0 no errors, 1 errors (or warnings with --strict) or invalid notices, 2 usage error.
 Next: noticekit translations status FILE (review state of the translations).`,
-  async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        config: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        date: { type: 'string' },
-        rules: { type: 'boolean', default: false },
-        'no-color': { type: 'boolean', default: false },
-      },
-    });
-    if (!FORMATS.includes(values.format)) throw new UsageError(`--format must be text, json or sarif, not '${values.format}'.`);
-    if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`--date must be YYYY-MM-DD, not '${values.date}'.`);
+  async run({ values, positionals }, io) {
     if (values.rules) {
       const width = Math.max(...RULES.map((r) => r.id.length));
       io.stdout.write(RULES.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.article}\n`).join(''));
@@ -79,12 +56,7 @@ Next: noticekit translations status FILE (review state of the translations).`,
       const found = values.config !== undefined ? path.resolve(io.cwd, values.config) : await findConfigFile(file);
       if (!found) return undefined;
       if (!configs.has(found)) {
-        try {
-          configs.set(found, await loadLintConfig(found));
-        } catch (error) {
-          if (error instanceof LintConfigError) throw new UsageError(error.message);
-          throw error;
-        }
+        configs.set(found, await loadLintConfig(found));
       }
       return configs.get(found);
     };
@@ -118,7 +90,7 @@ Next: noticekit translations status FILE (review state of the translations).`,
     const warnings = all.some((d) => d.severity === 'warning');
     return invalid || errors || (values.strict && warnings) ? 1 : 0;
   },
-};
+});
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };

@@ -5,55 +5,38 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { writeFileAtomic } from '../../util-fs.js';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Diagnostic } from '../../diagnostics.js';
 import { loadNotice } from '../../load/read-notice.js';
 import { markReviewed, MarkError, translationReport, type ReviewStatus } from '../../lint/index.js';
 import { formatDiagnostics } from '../../report/format-diagnostics.js';
 import { checkNoticeFiles, locate, validateNotice, type CheckedFile } from '../../validate/index.js';
 import { ExitError, useColor, UsageError, type CliIO } from '../io.js';
-import type { Command } from './types.js';
+import { defineCommand } from './types.js';
 
-const USAGE = `Usage: noticekit translations status FILE... [--locale L] [--format text|json]
-       noticekit translations mark-reviewed FILE... [--locale L]... [--id CLAUSE-ID]...
-
-status          lists, per translated locale, the texts whose source text changed since their
+export const translationsCommand = defineCommand({
+  name: 'translations',
+  synopsis: ['noticekit translations status FILE... [--locale L] [--format text|json]', 'noticekit translations mark-reviewed FILE... [--locale L]... [--id CLAUSE-ID]...'],
+  description: `status          lists, per translated locale, the texts whose source text changed since their
                 translation was reviewed (stale) and those never reviewed (unreviewed)
 mark-reviewed   records that the translations were reviewed against the current source texts:
                 all of them, or only --locale L and/or the texts inside clause --id CLAUSE-ID.
                 Writes the notice's translationReviews section; the rest of the file is kept
-                as it is, comments included.
-
-Options:
-  --locale L      a translated locale (repeatable)
-  --id ID         a clause id, e.g. a purpose's (repeatable; mark-reviewed only)
-  --format F      text (default) or json (status only)
-  --no-color      plain text even on a terminal
-
-Exit status: 0 done, 1 invalid notice, 2 usage error.
-Next: noticekit lint FILE (reports stale translations as warnings).`;
-
-export const translationsCommand: Command = {
-  name: 'translations',
-  usage: USAGE,
-  async run(argv, io) {
-    const [sub, ...rest] = argv;
-    const { values, positionals } = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        locale: { type: 'string', multiple: true },
-        id: { type: 'string', multiple: true },
-        format: { type: 'string', default: 'text' },
-        'no-color': { type: 'boolean', default: false },
-      },
-    });
+                as it is, comments included.`,
+  options: {
+    locale: { type: 'string', arg: 'L', multiple: true, help: 'a translated locale (repeatable)' },
+    id: { type: 'string', arg: 'ID', multiple: true, help: "a clause id, e.g. a purpose's (repeatable; mark-reviewed only)" },
+    format: { type: 'string', arg: 'F', choices: ['text', 'json'], default: 'text', help: 'text (default) or json (status only)' },
+    'no-color': { type: 'boolean', help: 'plain text even on a terminal' },
+  },
+  footer: `Exit status: 0 done, 1 invalid notice, 2 usage error.
+Next: noticekit lint FILE (reports stale translations as warnings).`,
+  async run({ values, positionals: operands }, io) {
+    const [sub, ...positionals] = operands;
     if (sub !== 'status' && sub !== 'mark-reviewed') {
       throw new UsageError(sub === undefined ? 'Say what to do: status or mark-reviewed.' : `Unknown subcommand '${sub}'; use status or mark-reviewed.`);
     }
     if (positionals.length === 0) throw new UsageError('Name the notice file(s).');
-    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not '${values.format}'.`);
-    if (sub === 'status' && values.id) throw new UsageError('--id only applies to mark-reviewed.');
+    if (sub === 'status' && values.id.length > 0) throw new UsageError('--id only applies to mark-reviewed.');
     const checked = await checkNoticeFiles(positionals.map((f) => path.resolve(io.cwd, f)));
     const invalid = checked.filter((c) => !c.notice);
     if (invalid.length > 0) {
@@ -61,9 +44,11 @@ export const translationsCommand: Command = {
       io.stderr.write(formatDiagnostics(list, { color: useColor(io, values['no-color']), sources: new Map(invalid.map((c) => [positionals[checked.indexOf(c)]!, c.loaded.text])) }));
       throw new ExitError(1, 'fix the notice first (noticekit validate).');
     }
-    return sub === 'status' ? status(checked, positionals, values.locale, values.format === 'json', io) : mark(checked, positionals, values.locale, values.id, io);
+    const locales = values.locale.length > 0 ? values.locale : undefined;
+    const ids = values.id.length > 0 ? values.id : undefined;
+    return sub === 'status' ? status(checked, positionals, locales, values.format === 'json', io) : mark(checked, positionals, locales, ids, io);
   },
-};
+});
 
 function status(checked: CheckedFile[], files: string[], locales: string[] | undefined, json: boolean, io: CliIO): number {
   const rows: { file: string; sourceLocale: string; locale: string; key: string; clause: string; status: ReviewStatus; line: number; column: number }[] = [];

@@ -7,10 +7,15 @@ import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer-core';
+import { NoticekitError } from '../../errors.js';
 
 /** No usable Chromium; the message says how to install one. */
-export class NoBrowserError extends Error {
+export class NoBrowserError extends NoticekitError {
   override name = 'NoBrowserError';
+  /** @param message said to the user as it is */
+  constructor(message: string) {
+    super(message, 1);
+  }
 }
 
 /** A document that could not be printed. */
