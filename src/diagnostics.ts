@@ -95,16 +95,6 @@ export interface Diagnostic {
 /** Most diagnostics reported per file; the rest are summarised in one `too-many-diagnostics`. */
 export const MAX_DIAGNOSTICS_PER_FILE = 100;
 
-/** Format a key path (array of keys and indices) as `a.b[0].c`. */
-export function formatPath(path: readonly (string | number)[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? part : `.${part}`;
-  }
-  return out;
-}
-
 /** Sort diagnostics by position, then code, so every report is stable. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return list.sort(

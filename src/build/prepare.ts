@@ -7,7 +7,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import { loadPhrasePack, Phrases, type PhrasePack } from '../model/phrases.js';
 import type { Notice } from '../model/notice.js';
 import { loadNotice } from '../load/read-notice.js';
-import { locate, type CheckedText } from '../validate/index.js';
+import { locate } from '../notice/locate.js';
+import { formatPath } from '../notice/path.js';
+import type { CheckedText } from '../validate/index.js';
 import { checkFilesParallel } from '../validate/parallel.js';
 
 /** A valid notice ready to render, with the phrases of each locale to render. */
@@ -46,7 +48,7 @@ export async function prepareNotices(files: string[], options: { locales?: strin
     const report = (code: string, message: string, path: (string | number)[], at: 'key' | 'value' = 'value') => {
       // Positions come from the text, parsed again here (only when there is something to report).
       const place = locate(loadNotice(c.text, c.file), path, at);
-      diagnostics.push({ code, severity: 'error', message, file: c.file, line: place.line, column: place.column, path: path.join('.') });
+      diagnostics.push({ code, severity: 'error', message, file: c.file, line: place.line, column: place.column, path: formatPath(path) });
     };
     const key = `${notice.id}@${notice.version}`;
     const other = seen.get(key);

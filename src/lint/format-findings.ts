@@ -7,6 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIAGNOSTIC_CODES, type Diagnostic, type Severity } from '../diagnostics.js';
 import { formatDiagnostics, type FormatOptions } from '../report/format-diagnostics.js';
+import { parsePath } from '../notice/path.js';
 import { RULES } from './rules/index.js';
 import type { LintDiagnostic, LintRule } from './types.js';
 
@@ -121,13 +122,6 @@ export function repositoryRoot(cwd: string): string {
   } catch {
     return path.resolve(cwd);
   }
-}
-
-/** Split a key path as {@link formatPath} writes it (`a.b[0].c`) into keys and indices. */
-function parsePath(text: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const m of text.matchAll(/\[(\d+)\]|([^.[\]]+)/g)) out.push(m[1] !== undefined ? Number(m[1]) : m[2]!);
-  return out;
 }
 
 /**

@@ -3,11 +3,11 @@
  * column, clause), suppression comments.
  */
 import { isScalar } from 'yaml';
-import { formatPath, sortDiagnostics, type Severity } from '../diagnostics.js';
+import { sortDiagnostics, type Severity } from '../diagnostics.js';
+import { formatPath } from '../notice/path.js';
 import type { LoadedNotice } from '../load/read-notice.js';
 import type { Notice } from '../model/notice.js';
-import { locate } from '../validate/index.js';
-import { nodeAt } from '../validate/locate.js';
+import { locate, nodeAt } from '../notice/locate.js';
 import type { LintConfig } from './load-config.js';
 import { parseSuppressions } from './parse-suppressions.js';
 import { RULES } from './rules/index.js';

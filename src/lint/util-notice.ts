@@ -3,7 +3,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Notice, Purpose } from '../model/notice.js';
-import { walkNotice } from '../validate/index.js';
+import { formatPath, valueAt } from '../notice/path.js';
+import { walkNotice } from '../notice/schema.js';
 import type { Path, TextEntry } from './types.js';
 
 /** The GDPR provisions a purpose relies on, e.g. `['6(1)(b)', '9(2)(h)']`. */
@@ -26,13 +27,6 @@ export function isArt14(notice: Notice): boolean {
   return notice.noticeType === 'art14' || notice.noticeType === 'both';
 }
 
-/** The value at a key path of plain data, or undefined. */
-export function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let v = data;
-  for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
-  return v;
-}
-
 /**
  * Index of the deepest object on `path` (the path itself included) that has an `id`.
  * @returns a prefix length of `path`; 0 for the notice root
@@ -51,11 +45,6 @@ export function clauseOf(notice: Notice, path: Path): string {
   return depth === 0 ? notice.id : String((valueAt(notice, path.slice(0, depth)) as { id: string }).id);
 }
 
-/** Join key-path parts as `a.b[0].c`. */
-function joinKey(parts: readonly (string | number)[]): string {
-  return parts.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
 /**
  * Every text of a notice in document order, each with its stable key: the id of the clause that
  * holds it and the field path below that clause (`support.description`,
@@ -68,7 +57,7 @@ export function collectTexts(notice: Notice): TextEntry[] {
     if (def !== 'Text' || value === null || typeof value !== 'object') return;
     const depth = clauseDepth(notice, path.slice(0, -1));
     const clause = depth === 0 ? notice.id : String((valueAt(notice, path.slice(0, depth)) as { id: string }).id);
-    const key = depth === 0 ? joinKey(path) : `${clause}.${joinKey(path.slice(depth))}`;
+    const key = depth === 0 ? formatPath(path) : `${clause}.${formatPath(path.slice(depth))}`;
     out.push({ key, path: [...path], clause, slot: slot ?? '', text: value as Record<string, string> });
   });
   return out;

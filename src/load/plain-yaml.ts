@@ -17,7 +17,7 @@
  * written, 5,200 of them read by this path, none different).
  */
 import { CST, Lexer } from 'yaml';
-import { holdsHiddenCharacter } from './characters.js';
+import { holdsHiddenCharacter } from '../notice/characters.js';
 
 /** Thrown inside the walk to give up; never escapes {@link readPlainYaml}. */
 const GIVE_UP = Symbol('give up');

@@ -5,8 +5,9 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import YAML, { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
-import { formatPath, type Diagnostic, type Severity } from '../diagnostics.js';
-import { CONTROL, HIDDEN_ERROR, holdsHiddenCharacter, LONE_SURROGATE, SUSPICIOUS, SUSPICIOUS_ONE } from './characters.js';
+import type { Diagnostic, Severity } from '../diagnostics.js';
+import { CONTROL, HIDDEN_ERROR, holdsHiddenCharacter, LONE_SURROGATE, SUSPICIOUS, SUSPICIOUS_ONE } from '../notice/characters.js';
+import { formatPath } from '../notice/path.js';
 import { readPlainYaml } from './plain-yaml.js';
 import { findDeepNesting, findPropTokens, lastTokenBefore, mayNestTooDeeply, type PropTokens } from './scan-yaml-tokens.js';
 

@@ -3,6 +3,7 @@
  * a code frame with a caret, and a summary line.
  */
 import type { Diagnostic } from '../diagnostics.js';
+import { SUSPICIOUS } from '../notice/characters.js';
 
 /** Options for {@link formatDiagnostics}. */
 export interface FormatOptions {
@@ -66,7 +67,12 @@ function summary(list: readonly Diagnostic[], c: Palette): string {
 
 /** Make invisible and control characters visible in a code frame. */
 function visible(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g, (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`).replace(/\t/g, '→');
+  // What the loader reports (SUSPICIOUS) and a lone CR, which would move the terminal's cursor.
+  return text.replace(SUSPICIOUS, codePoint).replace(/\r/g, codePoint).replace(/\t/g, '→');
+}
+
+function codePoint(ch: string): string {
+  return `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;
 }
 
 type Palette = Record<'red' | 'yellow' | 'blue' | 'green' | 'dim' | 'underline', (s: string) => string>;

@@ -6,14 +6,15 @@
 import { hasPhrasePack } from '../model/phrases.js';
 import type { ErrorObject } from 'ajv';
 import { isScalar } from 'yaml';
-import { capDiagnostics, formatPath, MAX_DIAGNOSTICS_PER_FILE, sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
+import { capDiagnostics, MAX_DIAGNOSTICS_PER_FILE, sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics.js';
+import { formatPath, pointerToPath, valueAt } from '../notice/path.js';
 import { closeMatch } from '../did-you-mean.js';
 import type { LoadedNotice } from '../load/read-notice.js';
 import type { Notice } from '../model/notice.js';
 import { checkMarkdown } from './check-markdown.js';
 import { schemaErrors } from './compile-schema.js';
-import { locate, nodeAt } from './locate.js';
-import { defName, noticeSchema, REFERENCE_TARGETS, walkNotice, type SchemaNode } from './schema.js';
+import { locate, nodeAt } from '../notice/locate.js';
+import { defName, noticeSchema, REFERENCE_TARGETS, walkNotice, type SchemaNode } from '../notice/schema.js';
 
 /** The outcome of validation: the typed notice when valid, and every diagnostic. */
 export interface ValidationResult {
@@ -162,21 +163,6 @@ function reportSchemaErrors(data: unknown, errors: ErrorObject[], report: Report
         report('invalid-format', `${where}: ${error.message ?? 'invalid value'}.`, path);
     }
   }
-}
-
-function pointerToPath(pointer: string): Path {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
-}
-
-function valueAt(data: unknown, path: Path): unknown {
-  let v = data;
-  for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
-  return v;
 }
 
 /** The last `$defs` name a schema path passes through. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { run } from '../../src/cli/index.js';
-import { walkNotice } from '../../src/validate/index.js';
+import { walkNotice } from '../../src/notice/schema.js';
 import { fakeIO } from './fake-io.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

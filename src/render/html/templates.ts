@@ -9,7 +9,7 @@ import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { DEFAULT_TEMPLATES_DIR } from '../../model/phrases.js';
 import { escapeHtml, markdownToHtml } from './markdown-to-html.js';
-import { isSafeUrl } from '../../validate/check-markdown.js';
+import { isSafeUrl } from '../../notice/markdown.js';
 
 /** A problem in a template, positioned in the template file. */
 export class TemplateError extends Error {
