@@ -33,7 +33,7 @@ export function formatDiagnostics(list: readonly Diagnostic[], options: FormatOp
     for (const d of group) {
       const place = `${d.line}:${d.column}`.padEnd(width);
       const sev = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : c.blue('info');
-      lines.push(`  ${c.dim(place)}  ${sev.padEnd(7 + sev.length - d.severity.length)}  ${d.message}  ${c.dim(d.code)}`);
+      lines.push(`  ${c.dim(place)}  ${sev.padEnd(7 + sev.length - d.severity.length)}  ${d.message}${suggestion(d)}  ${c.dim(d.code)}`);
       const text = sourceLines?.[d.line - 1];
       if (text !== undefined && d.code !== 'too-many-diagnostics') {
         const shown = visible(text.length > 160 ? text.slice(0, 160) : text);
@@ -42,12 +42,27 @@ export function formatDiagnostics(list: readonly Diagnostic[], options: FormatOp
         const pad = ' '.repeat(String(d.line).length + 3 + visible(text.slice(0, Math.min(d.column - 1, 160))).length);
         lines.push(`    ${pad}${c.red('^')}`);
       }
-      if (d.note) lines.push(`    ${c.dim(d.note)}`);
+      for (const r of d.related ?? []) lines.push(`    ${c.dim(`${r.line}:${r.column}`)}  ${r.message}${r.path ? ` (${r.path})` : ''}`);
     }
     lines.push('');
   }
   lines.push(summary(list, c));
   return `${lines.join('\n')}\n`;
+}
+
+/** ` Did you mean 'x'?` for a diagnostic with `expected` values, else empty. */
+export function suggestion(d: Pick<Diagnostic, 'expected'>): string {
+  const expected = d.expected ?? [];
+  return expected.length === 0 ? '' : ` Did you mean ${expected.map((e) => `'${e}'`).join(' or ')}?`;
+}
+
+/**
+ * A diagnostic's message as one line of text, for outputs that have no room for fields (GitHub
+ * annotations, SARIF messages): the message, the suggestion and the related places' lines.
+ */
+export function fullMessage(d: Pick<Diagnostic, 'message' | 'expected' | 'related'>): string {
+  const related = (d.related ?? []).map((r) => ` (${r.message}: line ${r.line})`).join('');
+  return `${d.message}${suggestion(d)}${related}`;
 }
 
 /** `2 errors, 1 warning` style summary (or `no problems`). */

@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
 import { formatDiagnostics } from '../../report/format-diagnostics.js';
+import { toJsonFindings } from '../../report/format-json.js';
 import { validateFilesParallel } from '../../validate/parallel.js';
 import { expandNoticeFiles } from '../files.js';
 import { useColor, UsageError, type CliIO } from '../io.js';
@@ -46,7 +47,7 @@ Next: noticekit build (render), noticekit lint (GDPR checks).`,
     sortDiagnostics(diagnostics);
     const shown = values.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
     if (values.format === 'json') {
-      io.stdout.write(`${JSON.stringify(shown.map(({ file, line, column, code, severity, message, path }) => ({ file, line, column, code, severity, message, path })), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(toJsonFindings(shown), null, 2)}\n`);
     } else {
       const sources = new Map(checked.map((c, i) => [files[i]!, c.text ?? '']));
       if (shown.length > 0) io.stderr.write(formatDiagnostics(shown, { color: useColor(io, values['no-color']), sources }));

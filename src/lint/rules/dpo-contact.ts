@@ -2,7 +2,7 @@
  * Art. 13(1)(b) / 14(1)(b), Art. 37(7): the DPO's contact details, where a DPO is designated.
  */
 import type { Finding, LintRule } from '../types.js';
-import { hasChannel } from './controller-identity.js';
+import { hasChannel } from '../util/notice.js';
 
 /** Rule `dpo-contact`: A designated data protection officer can be contacted. */
 export const dpoContact: LintRule = {

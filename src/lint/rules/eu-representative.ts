@@ -2,9 +2,9 @@
  * Art. 27 with Art. 13(1)(a) / 14(1)(a): a controller outside the EEA names its EU representative.
  */
 import type { Finding, LintRule } from '../types.js';
-import { isEea } from '../util-adequacy.js';
-import { countryName } from '../util-notice.js';
-import { hasChannel } from './controller-identity.js';
+import { isEea } from '../util/adequacy.js';
+import { countryName } from '../util/notice.js';
+import { hasChannel } from '../util/notice.js';
 
 /** Rule `eu-representative`: A controller established outside the EEA names its representative in the EU, with contact details. */
 export const euRepresentative: LintRule = {

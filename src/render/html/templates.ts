@@ -20,12 +20,13 @@ export class TemplateError extends Error {
    * @param column 1-based column
    */
   constructor(
-    message: string,
+    /** What went wrong, without the place (the message is prefixed with `file:line:column: `). */
+    readonly reason: string,
     readonly file: string,
     readonly line: number,
     readonly column: number,
   ) {
-    super(`${file}:${line}:${column}: ${message}`);
+    super(`${file}:${line}:${column}: ${reason}`);
   }
 }
 

@@ -2,10 +2,10 @@
  * Small readers over a notice shared by the rules: legal bases, clause ids, texts and their keys.
  */
 import { createHash } from 'node:crypto';
-import type { Notice, Purpose } from '../model/notice.js';
-import { formatPath, valueAt } from '../notice/path.js';
-import { walkNotice } from '../notice/schema.js';
-import type { Path, TextEntry } from './types.js';
+import type { Contact, Notice, Purpose } from '../../model/notice.js';
+import { formatPath, valueAt } from '../../notice/path.js';
+import { walkNotice } from '../../notice/schema.js';
+import type { Path, TextEntry } from '../types.js';
 
 /** The GDPR provisions a purpose relies on, e.g. `['6(1)(b)', '9(2)(h)']`. */
 export function basesOf(purpose: Purpose): string[] {
@@ -15,6 +15,11 @@ export function basesOf(purpose: Purpose): string[] {
 /** Every GDPR provision any purpose of the notice relies on. */
 export function allBases(notice: Notice): Set<string> {
   return new Set(notice.purposes.flatMap(basesOf));
+}
+
+/** True when a contact block offers at least one channel. */
+export function hasChannel(contact: Contact | undefined): boolean {
+  return Boolean(contact && (contact.email || contact.phone || contact.web || contact.post));
 }
 
 /** True for an Art. 13 notice (`art13` or `both`). */
