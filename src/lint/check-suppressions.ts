@@ -56,14 +56,14 @@ export function checkSuppressions(loaded: LoadedNotice, report: Reporter<LintDia
             ? 'gives no reason'
             : undefined;
     if (problem) {
-      if (invalid) report.add({ code: invalidSuppression.id, severity: invalid, at, extra: { clause }, message: `This suppression comment ${problem}, so it suppresses nothing; write '# noticekit-disable-next-line <rule> -- <reason>'.` });
+      if (invalid) report.add({ code: invalidSuppression.id, severity: invalid, at, fix: invalidSuppression.fix, extra: { clause }, message: `This suppression comment ${problem}, so it suppresses nothing; write '# noticekit-disable-next-line <rule> -- <reason>'.` });
       continue;
     }
     for (const ruleId of s.rules) {
       const hits = new Set(found.filter((d) => d.code === ruleId && d.line === s.target));
       report.remove((d) => hits.has(d));
       if (hits.size === 0 && severityOf(ruleId) !== undefined && unused) {
-        report.add({ code: unusedSuppression.id, severity: unused, at, extra: { clause }, message: `'${ruleId}' reports nothing on line ${s.target}, so this suppression is unused; remove it.` });
+        report.add({ code: unusedSuppression.id, severity: unused, at, fix: unusedSuppression.fix, extra: { clause }, message: `'${ruleId}' reports nothing on line ${s.target}, so this suppression is unused; remove it.` });
       }
     }
   }

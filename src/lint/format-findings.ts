@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIAGNOSTIC_CODES, type Diagnostic, type Severity } from '../diagnostics.js';
-import { formatDiagnostics, fullMessage, suggestion, type FormatOptions } from '../report/format-diagnostics.js';
+import { formatDiagnostics, suggestion, type FormatOptions } from '../report/format-diagnostics.js';
 import { parsePath } from '../notice/path.js';
 import { RULES } from './rules/index.js';
 import type { LintDiagnostic, RuleMeta } from './types.js';
@@ -37,29 +37,7 @@ export function formatLintText(list: readonly (Diagnostic | LintDiagnostic)[], o
   );
 }
 
-/** Escape workflow-command data (`%`, CR, LF) and, for properties, `:` and `,`. */
-function escapeCommand(text: string, property = false): string {
-  const out = text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  return property ? out.replace(/:/g, '%3A').replace(/,/g, '%2C') : out;
-}
-
-/**
- * GitHub Actions workflow commands (`::error file=...,line=...,col=...::message`), one line each,
- * which the runner shows as annotations on the pull request.
- */
-export function formatGithubAnnotations(list: readonly (Diagnostic | LintDiagnostic)[]): string {
-  return list
-    .map((d) => {
-      const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
-      const props = [`file=${escapeCommand(d.file, true)}`, `line=${d.line}`, `col=${d.column}`];
-      if (d.endLine !== undefined) props.push(`endLine=${d.endLine}`);
-      if (d.endColumn !== undefined && d.endLine === d.line) props.push(`endColumn=${d.endColumn}`);
-      props.push(`title=${escapeCommand(`noticekit ${d.code}`, true)}`);
-      const clause = 'clause' in d && d.clause ? `${d.clause}: ` : '';
-      return `::${level} ${props.join(',')}::${escapeCommand(clause + fullMessage(d))}\n`;
-    })
-    .join('');
-}
+export { formatGithubAnnotations } from '../report/format-github.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 

@@ -46,7 +46,7 @@ export function lintNotice(loaded: LoadedNotice, notice: Notice, options: LintOp
     const severity = severityOf(rule.id);
     if (!severity || !isCheckedRule(rule)) continue;
     for (const finding of rule.check(context)) {
-      report.add({ code: rule.id, severity, message: finding.message, path: finding.path, at: place(loaded, finding), extra: { clause: clauseOf(notice, finding.path) } });
+      report.add({ code: rule.id, severity, message: finding.message, path: finding.path, at: place(loaded, finding), fix: rule.fix, extra: { clause: clauseOf(notice, finding.path) } });
     }
   }
   checkSuppressions(loaded, report, new Set(RULES.map((r) => r.id)), severityOf, notice.id);

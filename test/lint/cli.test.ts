@@ -62,6 +62,7 @@ describe('noticekit lint output', () => {
         message: expect.stringContaining('2000/518/EC') as unknown as string,
         clause: 'switzerland',
         path: 'transfers.destinations[0].adequacy',
+        fix: expect.stringMatching(/adequacy/) as unknown as string,
       },
     ]);
   });

@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
 import { formatDiagnostics } from '../../report/format-diagnostics.js';
+import { appendStepSummary, formatGithubAnnotations, severityRows, stepSummary, wantsGithubAnnotations } from '../../report/format-github.js';
 import { toJsonFindings } from '../../report/format-json.js';
 import { validateFilesParallel } from '../../validate/parallel.js';
 import { expandNoticeFiles } from '../files.js';
@@ -22,6 +23,9 @@ Options:
   --jobs N             threads for large sets of files (default: number of cores)
   --no-color           plain text even on a terminal
   -h, --help           show this help
+
+With GITHUB_ACTIONS=true, text mode also prints workflow annotations on stdout; with
+GITHUB_STEP_SUMMARY set, a summary table is appended to that file.
 
 Exit status: 0 all valid, 1 problems found, 2 usage error.
 Next: noticekit build (render), noticekit lint (GDPR checks).`,
@@ -52,7 +56,11 @@ Next: noticekit build (render), noticekit lint (GDPR checks).`,
       const sources = new Map(checked.map((c, i) => [files[i]!, c.text ?? '']));
       if (shown.length > 0) io.stderr.write(formatDiagnostics(shown, { color: useColor(io, values['no-color']), sources }));
       else io.stderr.write(`${files.length} ${files.length === 1 ? 'notice' : 'notices'} valid\n`);
+      if (wantsGithubAnnotations(io.env)) io.stdout.write(formatGithubAnnotations(shown));
     }
+    const valid = checked.filter((c) => !c.diagnostics.some((d) => d.severity === 'error')).length;
+    const summaryWarning = appendStepSummary(io.env, stepSummary('noticekit validate', [['notices', files.length], ['valid', valid], ...severityRows(diagnostics)]));
+    if (summaryWarning) io.stderr.write(summaryWarning);
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   },
 };
