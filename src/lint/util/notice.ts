@@ -22,6 +22,18 @@ export function hasChannel(contact: Contact | undefined): boolean {
   return Boolean(contact && (contact.email || contact.phone || contact.web || contact.post));
 }
 
+/** Key paths of the `contactVia` entries (the controller's, the rights') that send people to `role`. */
+export function contactViaPaths(notice: Notice, role: string): Path[] {
+  const via: [string[] | undefined, Path][] = [
+    [notice.controller.contactVia, ['controller', 'contactVia']],
+    [notice.rights.exercise?.contactVia, ['rights', 'exercise', 'contactVia']],
+  ];
+  return via.flatMap(([list, path]) => {
+    const i = list?.indexOf(role) ?? -1;
+    return i >= 0 ? [[...path, i]] : [];
+  });
+}
+
 /** True for an Art. 13 notice (`art13` or `both`). */
 export function isArt13(notice: Notice): boolean {
   return notice.noticeType === 'art13' || notice.noticeType === 'both';
