@@ -66,13 +66,42 @@ export const DIAGNOSTIC_CODES = {
   'too-many-diagnostics': 'More problems than the report limit; the rest are not shown.',
 } as const;
 
+/**
+ * Every lint rule id (the rules themselves are in `src/lint/rules/`; a test checks the two lists
+ * agree). Listed here so that a diagnostic's `code` can be typed before the lint stage exists.
+ */
+export const LINT_RULE_IDS = [
+  'controller-identity', 'eu-representative', 'dpo-contact', 'purpose-legal-basis', 'legitimate-interests',
+  'special-category-basis', 'unused-category', 'categories-art14', 'recipients-stated', 'recipients-specific',
+  'transfers-section', 'transfer-safeguard', 'adequacy-statement', 'adequacy-scope', 'safeguard-copy',
+  'retention-stated', 'retention-vague', 'rights-listed', 'withdraw-consent', 'complaint-right',
+  'requirement-to-provide', 'data-source', 'automated-decisions', 'purpose-vague', 'check-regularly',
+  'facts-in-text', 'translation-missing', 'translation-stale', 'translation-unreviewed', 'phrase-pack-unchecked',
+  'invalid-suppression', 'unused-suppression',
+] as const;
+
+/** A lint rule id. */
+export type LintRuleId = (typeof LINT_RULE_IDS)[number];
+
 /** A code from {@link DIAGNOSTIC_CODES}, or a lint rule id (lint findings carry their rule as code). */
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES | LintRuleId;
+
+/** Another place a diagnostic refers to (the first use of a duplicated id, say). */
+export interface RelatedPlace {
+  /** What is there, e.g. `first use of the id`. */
+  message: string;
+  /** YAML key path of that place. */
+  path: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+}
 
 /** A problem found in a file, positioned for an editor. */
 export interface Diagnostic {
-  /** Fixed code, e.g. `unknown-key`. */
-  code: string;
+  /** Fixed code, e.g. `unknown-key`, or a lint rule id. */
+  code: DiagnosticCode;
   severity: Severity;
   /** One sentence a legal editor understands, saying what is wrong and what to do. */
   message: string;
@@ -88,22 +117,16 @@ export interface Diagnostic {
   endColumn?: number;
   /** YAML key path such as `controller.address.country` or `purposes[1].legalBases[0].gdpr`; empty for the file. */
   path: string;
-  /** Optional extra hint. */
-  note?: string;
+  /** What was probably meant ("Did you mean ...?"), closest first; printed by the formatters. */
+  expected?: string[];
+  /** Other places the problem involves; printed by the formatters, SARIF `relatedLocations`. */
+  related?: RelatedPlace[];
+  /** How to fix it, when known beyond the message (lint: the rule's advice). */
+  fix?: string;
 }
 
 /** Most diagnostics reported per file; the rest are summarised in one `too-many-diagnostics`. */
 export const MAX_DIAGNOSTICS_PER_FILE = 100;
-
-/** Format a key path (array of keys and indices) as `a.b[0].c`. */
-export function formatPath(path: readonly (string | number)[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? part : `.${part}`;
-  }
-  return out;
-}
 
 /** Sort diagnostics by position, then code, so every report is stable. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
@@ -111,26 +134,6 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
     (a, b) =>
       a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
   );
-}
-
-/**
- * Keep at most `max` diagnostics, adding one `too-many-diagnostics` note when some were dropped.
- * @param unreported problems found but never turned into diagnostics (counted in the note)
- */
-export function capDiagnostics(list: Diagnostic[], max = MAX_DIAGNOSTICS_PER_FILE, unreported = 0): Diagnostic[] {
-  if (list.length <= max && unreported === 0) return list;
-  const kept = list.slice(0, max);
-  const last = kept[kept.length - 1]!;
-  kept.push({
-    code: 'too-many-diagnostics',
-    severity: 'info',
-    message: `${list.length - kept.length + unreported} more problems are not shown; fix these first and run again.`,
-    file: last.file,
-    line: last.line,
-    column: last.column,
-    path: '',
-  });
-  return kept;
 }
 
 /** True if any diagnostic is an error. */

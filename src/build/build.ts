@@ -8,6 +8,7 @@ import { copyFile, link, mkdir, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import { Reporter } from '../report/reporter.js';
 import { buildView, plainTitle, titleOf } from '../model/view.js';
 import { loadPhrasePack, Phrases } from '../model/phrases.js';
 import { escapeMarkdown, formatDate } from '../model/format.js';
@@ -467,5 +468,7 @@ function sha256(bytes: Buffer): string {
 }
 
 function templateDiagnostic(error: TemplateError): Diagnostic {
-  return { code: 'template-error', severity: 'error', message: error.message.replace(/^[^:]+:\d+:\d+: /, ''), file: error.file, line: error.line, column: error.column, path: '' };
+  const report = new Reporter(error.file);
+  report.add({ code: 'template-error', message: error.reason, at: { line: error.line, column: error.column } });
+  return report.list()[0]!;
 }

@@ -3,11 +3,12 @@
  * has a phrase pack, phrase overrides name real phrases, no two files hold the same notice version.
  */
 import { closeMatch } from '../did-you-mean.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
 import { loadPhrasePack, Phrases, type PhrasePack } from '../model/phrases.js';
 import type { Notice } from '../model/notice.js';
 import { loadNotice } from '../load/read-notice.js';
-import { locate, type CheckedText } from '../validate/index.js';
+import { Reporter } from '../report/reporter.js';
+import type { CheckedText } from '../validate/index.js';
 import { checkFilesParallel } from '../validate/parallel.js';
 
 /** A valid notice ready to render, with the phrases of each locale to render. */
@@ -43,11 +44,10 @@ export async function prepareNotices(files: string[], options: { locales?: strin
   for (const c of checked) {
     if (!c.notice) continue;
     const notice = c.notice;
-    const report = (code: string, message: string, path: (string | number)[], at: 'key' | 'value' = 'value') => {
-      // Positions come from the text, parsed again here (only when there is something to report).
-      const place = locate(loadNotice(c.text, c.file), path, at);
-      diagnostics.push({ code, severity: 'error', message, file: c.file, line: place.line, column: place.column, path: path.join('.') });
-    };
+    // Positions come from the text, parsed again here (only when there is something to report).
+    const reporter = new Reporter(c.file, () => loadNotice(c.text, c.file));
+    const report = (code: DiagnosticCode, message: string, path: (string | number)[], at: 'key' | 'value' = 'value', expected?: string) =>
+      reporter.add({ code, message, path, at, ...(expected ? { expected: [expected] } : {}) });
     const key = `${notice.id}@${notice.version}`;
     const other = seen.get(key);
     if (other) report('duplicate-notice', `Notice '${notice.id}' version ${notice.version} is also in ${other}; give this file a new version or remove one.`, ['version']);
@@ -72,10 +72,10 @@ export async function prepareNotices(files: string[], options: { locales?: strin
       const phrase = name.includes(':') ? name.slice(name.indexOf(':') + 1) : name;
       if (packs.length > 0 && !packs.some((p) => p.phrases.has(phrase))) {
         const guess = closeMatch(phrase, known);
-        const hint = guess ? ` Did you mean '${guess}'?` : '';
-        report('unknown-phrase', `The phrase '${phrase}' does not exist in the phrase packs, so this override would never be used.${hint}`, ['phrases', name], 'key');
+        report('unknown-phrase', `The phrase '${phrase}' does not exist in the phrase packs, so this override would never be used.`, ['phrases', name], 'key', guess);
       }
     }
+    diagnostics.push(...reporter.list());
     notices.push({ file: c.file, text: c.text, notice, locales, phrases });
   }
   return { notices, diagnostics, checked };

@@ -14,7 +14,7 @@ parentPort?.on('message', async (batch: RenderTask[]) => {
     for (const task of batch) results.push(renderTask(task, templates, await phrasesFor(task, templatesDir)));
     parentPort?.postMessage({ results });
   } catch (error) {
-    if (error instanceof TemplateError) parentPort?.postMessage({ error: { message: error.message.replace(/^[^:]+:\d+:\d+: /, ''), file: error.file, line: error.line, column: error.column } });
+    if (error instanceof TemplateError) parentPort?.postMessage({ error: { message: error.reason, file: error.file, line: error.line, column: error.column } });
     else parentPort?.postMessage({ error: (error as Error).message ?? String(error) });
   }
 });

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Notice } from '../model/notice.js';
-import { noticeSchema } from '../validate/index.js';
+import { noticeSchema } from '../notice/schema.js';
 import { alignClauses } from './align-clauses.js';
 import { classifyField, classifyPresence, clauseLabel, type ClassifyContext, type Verdict } from './classify-change.js';
 import { leadingRule, rule } from './classify-rules.js';

@@ -4,7 +4,7 @@
  * keys, with list items named by their id: `purposes/support/legalBases/contract`, `rights/exercise`.
  */
 import type { Notice } from '../model/notice.js';
-import { noticeSchema, walkNotice } from '../validate/index.js';
+import { noticeSchema, walkNotice } from '../notice/schema.js';
 
 /** A YAML key path. */
 export type Path = (string | number)[];

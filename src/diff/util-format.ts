@@ -3,6 +3,7 @@
  */
 import { rule, type Rule } from './classify-rules.js';
 import type { ChangeClass, ClauseChange, NoticeDiff, WordPart } from './types.js';
+import { INVISIBLE } from '../notice/characters.js';
 
 /** Options every formatter accepts. */
 export interface FormatDiffOptions {
@@ -42,8 +43,6 @@ export function materialRules(changes: readonly ClauseChange[]): Rule[] {
   return out;
 }
 
-// Characters that change how a text reads (or which two texts look alike) without being seen.
-const INVISIBLE = /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0]/g;
 
 /**
  * Make invisible and direction-control characters visible as `⟨U+200D⟩`, so that a reviewer of a

@@ -10,7 +10,8 @@ import { buildView } from '../model/view.js';
 import { loadPhrasePack, Phrases } from '../model/phrases.js';
 import type { Notice } from '../model/notice.js';
 import { renderMarkdown } from '../render/markdown/index.js';
-import { parseMarkdown, validateNotice } from '../validate/index.js';
+import { parseMarkdown } from '../notice/markdown.js';
+import { validateNotice } from '../validate/index.js';
 import type { SourceBlock } from './read-source.js';
 import { citations, countries, emails, firstPeriod, phones, rightsNamed } from './recognise.js';
 

@@ -9,7 +9,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import rehypeParse from 'rehype-parse';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { SUSPICIOUS } from '../load/characters.js';
+import { SUSPICIOUS } from '../notice/characters.js';
 
 /** One item of a bullet list. */
 export interface SourceItem {

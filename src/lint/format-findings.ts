@@ -6,9 +6,10 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIAGNOSTIC_CODES, type Diagnostic, type Severity } from '../diagnostics.js';
-import { formatDiagnostics, type FormatOptions } from '../report/format-diagnostics.js';
+import { formatDiagnostics, suggestion, type FormatOptions } from '../report/format-diagnostics.js';
+import { parsePath } from '../notice/path.js';
 import { RULES } from './rules/index.js';
-import type { LintDiagnostic, LintRule } from './types.js';
+import type { LintDiagnostic, RuleMeta } from './types.js';
 
 /**
  * Where the rule documentation lives: docs/lint.md in noticekit's repository, where each rule is a
@@ -22,33 +23,7 @@ export const SARIF_ROOT_BASE_ID = 'REPOROOT';
 /** The key of noticekit's own entry in each result's `partialFingerprints`. */
 export const FINGERPRINT_KEY = 'noticekit/clause-path/v1';
 
-/** A finding as `--format json` prints it. */
-export interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  rule: string;
-  severity: Severity;
-  message: string;
-  /** Clause id; empty for problems found before linting (validation, file errors). */
-  clause: string;
-  /** YAML key path. */
-  path: string;
-}
-
-/** Findings (and validation diagnostics) as the objects `--format json` prints. */
-export function toJsonFindings(list: readonly (Diagnostic | LintDiagnostic)[]): JsonFinding[] {
-  return list.map((d) => ({
-    file: d.file,
-    line: d.line,
-    column: d.column,
-    rule: d.code,
-    severity: d.severity,
-    message: d.message,
-    clause: 'clause' in d ? d.clause : '',
-    path: d.path,
-  }));
-}
+export { toJsonFindings, type JsonFinding } from '../report/format-json.js';
 
 /**
  * The text report: like `validate`, with the clause id before each message.
@@ -62,29 +37,7 @@ export function formatLintText(list: readonly (Diagnostic | LintDiagnostic)[], o
   );
 }
 
-/** Escape workflow-command data (`%`, CR, LF) and, for properties, `:` and `,`. */
-function escapeCommand(text: string, property = false): string {
-  const out = text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  return property ? out.replace(/:/g, '%3A').replace(/,/g, '%2C') : out;
-}
-
-/**
- * GitHub Actions workflow commands (`::error file=...,line=...,col=...::message`), one line each,
- * which the runner shows as annotations on the pull request.
- */
-export function formatGithubAnnotations(list: readonly (Diagnostic | LintDiagnostic)[]): string {
-  return list
-    .map((d) => {
-      const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
-      const props = [`file=${escapeCommand(d.file, true)}`, `line=${d.line}`, `col=${d.column}`];
-      if (d.endLine !== undefined) props.push(`endLine=${d.endLine}`);
-      if (d.endColumn !== undefined && d.endLine === d.line) props.push(`endColumn=${d.endColumn}`);
-      props.push(`title=${escapeCommand(`noticekit ${d.code}`, true)}`);
-      const clause = 'clause' in d && d.clause ? `${d.clause}: ` : '';
-      return `::${level} ${props.join(',')}::${escapeCommand(clause + d.message)}\n`;
-    })
-    .join('');
-}
+export { formatGithubAnnotations } from '../report/format-github.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -106,7 +59,7 @@ export interface SarifOptions {
    */
   data?: ReadonlyMap<string, unknown>;
   /** The rules to describe (default: all). */
-  rules?: readonly LintRule[];
+  rules?: readonly RuleMeta[];
 }
 
 /**
@@ -121,13 +74,6 @@ export function repositoryRoot(cwd: string): string {
   } catch {
     return path.resolve(cwd);
   }
-}
-
-/** Split a key path as {@link formatPath} writes it (`a.b[0].c`) into keys and indices. */
-function parsePath(text: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const m of text.matchAll(/\[(\d+)\]|([^.[\]]+)/g)) out.push(m[1] !== undefined ? Number(m[1]) : m[2]!);
-  return out;
 }
 
 /**
@@ -227,14 +173,22 @@ export function toSarif(list: readonly (Diagnostic | LintDiagnostic)[], options:
     if ('clause' in d && d.clause) {
       location.logicalLocations = [{ name: d.clause, fullyQualifiedName: d.path || d.clause, kind: 'object' }];
     }
-    return {
+    const result: Record<string, unknown> = {
       ruleId: d.code,
       ruleIndex: index.get(d.code)!,
       level: LEVEL[d.severity],
-      message: { text: d.message },
+      message: { text: `${d.message}${suggestion(d)}` },
       locations: [location],
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i]! },
     };
+    if (d.related && d.related.length > 0) {
+      result.relatedLocations = d.related.map((r, id) => ({
+        id,
+        message: { text: r.message },
+        physicalLocation: { artifactLocation, region: { startLine: r.line, startColumn: r.column } },
+      }));
+    }
+    return result;
   });
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -93,7 +93,7 @@ export function parseLintConfig(text: string, file = 'noticekit.config.yaml'): L
   }
   const rules = (data as { rules?: unknown }).rules ?? {};
   if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) throw new LintConfigError(`${file}: 'rules' must map rule ids to off, info, warning or error.`);
-  const known = RULES.map((r) => r.id);
+  const known: string[] = RULES.map((r) => r.id);
   const out: Record<string, RuleSetting> = {};
   for (const [id, setting] of Object.entries(rules)) {
     if (!known.includes(id)) {

@@ -6,7 +6,7 @@
 import YAML, { isMap, isPair, isScalar, Pair, Scalar, YAMLMap } from 'yaml';
 import type { Notice } from '../model/notice.js';
 import type { Path, TextEntry } from './types.js';
-import { collectTexts, hashText, targetLocales } from './util-notice.js';
+import { collectTexts, hashText, targetLocales } from './util/notice.js';
 import { NoticekitError } from '../errors.js';
 
 /** Review state of one translated text. */

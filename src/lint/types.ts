@@ -1,7 +1,7 @@
 /**
  * The shapes lint rules are written in: a rule, the context it checks, and the findings it returns.
  */
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { Diagnostic, LintRuleId, Severity } from '../diagnostics.js';
 import type { LoadedNotice } from '../load/read-notice.js';
 import type { Notice } from '../model/notice.js';
 
@@ -20,10 +20,13 @@ export interface Finding {
   match?: string;
 }
 
-/** A lint rule: one GDPR requirement (or one piece of house keeping), checked on a valid notice. */
-export interface LintRule {
-  /** Stable rule id, kebab-case; findings carry it as their `code`. */
-  id: string;
+/**
+ * What every rule says about itself (documentation, SARIF descriptors, `--rules`, configuration).
+ * The engine's own checks (suppression comments) are only this; the other rules add `check`.
+ */
+export interface RuleMeta {
+  /** Stable rule id, kebab-case, listed in LINT_RULE_IDS (src/diagnostics.ts); findings carry it as their `code`. */
+  id: LintRuleId;
   /** The provision the rule rests on, e.g. `Art. 13(1)(f), 14(1)(f) GDPR`. */
   article: string;
   /** Severity unless the configuration changes it. */
@@ -34,6 +37,10 @@ export interface LintRule {
   explanation: string;
   /** How to fix a finding. */
   fix: string;
+}
+
+/** A lint rule: one GDPR requirement (or one piece of house keeping), checked on a valid notice. */
+export interface LintRule extends RuleMeta {
   /**
    * Check a notice.
    * @param context the notice and everything derived from it
@@ -70,6 +77,7 @@ export interface LintContext {
 
 /** A lint finding as reported: a Diagnostic whose `code` is the rule id, plus the clause it is about. */
 export interface LintDiagnostic extends Diagnostic {
+  code: LintRuleId;
   /** Id of the clause the finding is about (the notice id for notice-wide findings). */
   clause: string;
 }

@@ -16,22 +16,12 @@
  * diagnostics on every fixture and on mutated notices (600 in the suite; 14,000 when it was
  * written, 5,200 of them read by this path, none different).
  */
-import { CST, Lexer } from 'yaml';
-import { holdsHiddenCharacter } from './characters.js';
-
-/** Thrown inside the walk to give up; never escapes {@link readPlainYaml}. */
-const GIVE_UP = Symbol('give up');
+import { CST } from 'yaml';
+import { plainText, scalarText, scalarValue } from './plain-yaml-scalars.js';
+import { GIVE_UP, giveUp, tokenize, type Tok } from './plain-yaml-tokens.js';
 
 /** Keys never taken (they would touch an object's prototype) or that yaml gives a meaning (`<<`). */
 const REFUSED_KEYS = new Set(['__proto__', 'constructor', 'prototype', '<<']);
-
-/** A lexical token: kind, source, offset, and the indentation yaml's parser would record for it. */
-interface Tok {
-  k: 'nl' | 'sp' | 'cm' | 'colon' | 'dash' | 'plain' | 'sq' | 'dq' | 'hdr' | 'body' | 'open' | 'close' | 'comma';
-  s: string;
-  o: number;
-  ind: number;
-}
 
 /**
  * Read `text` into plain data the way `YAML.parseDocument(text, { version: '1.2', schema: 'core',
@@ -50,101 +40,6 @@ export function readPlainYaml(text: string, lineStarts: readonly number[], maxDe
     if (error === GIVE_UP) return undefined;
     throw error;
   }
-}
-
-function giveUp(): never {
-  throw GIVE_UP;
-}
-
-/**
- * yaml's lexer, with its tokens classified and positioned, and the indentation tracked the way
- * yaml's parser tracks it (leading spaces and indicators of a line), which block scalars need.
- * Anything outside the subset (anchors, tags, aliases, directives, document markers, flow
- * mappings, explicit keys, tabs, errors) gives up here.
- */
-function tokenize(text: string): Tok[] {
-  const toks: Tok[] = [];
-  let offset = 0;
-  let indent = 0;
-  let atNewLine = true;
-  let atScalar = false;
-  // A block scalar header was seen and its body (the next scalar after the line end) is due.
-  let bodyDue = false;
-  for (const s of new Lexer().lex(text)) {
-    if (atScalar) {
-      atScalar = false;
-      const body = bodyDue && toks[toks.length - 1]?.k === 'nl';
-      bodyDue = false;
-      toks.push({ k: body ? 'body' : 'plain', s, o: offset, ind: indent });
-      if (body) {
-        // The body runs to the end of its last line.
-        atNewLine = true;
-        indent = 0;
-      }
-      offset += s.length;
-      continue;
-    }
-    const type = CST.tokenType(s);
-    let k: Tok['k'];
-    switch (type) {
-      case 'doc-mode':
-        continue;
-      case 'scalar':
-        // Zero-width marker before a plain scalar or a block scalar's body.
-        atNewLine = false;
-        atScalar = true;
-        continue;
-      case 'newline':
-        k = 'nl';
-        break;
-      case 'space':
-        if (s.includes('\t')) giveUp();
-        k = 'sp';
-        break;
-      case 'comment':
-        k = 'cm';
-        break;
-      case 'seq-item-ind':
-        k = 'dash';
-        break;
-      case 'map-value-ind':
-        k = 'colon';
-        break;
-      case 'single-quoted-scalar':
-        k = 'sq';
-        break;
-      case 'double-quoted-scalar':
-        k = 'dq';
-        break;
-      case 'block-scalar-header':
-        k = 'hdr';
-        bodyDue = true;
-        break;
-      case 'flow-seq-start':
-        k = 'open';
-        break;
-      case 'flow-seq-end':
-        k = 'close';
-        break;
-      case 'comma':
-        k = 'comma';
-        break;
-      default:
-        return giveUp();
-    }
-    toks.push({ k, s, o: offset, ind: indent });
-    if (k === 'nl') {
-      atNewLine = true;
-      indent = 0;
-    } else if (k === 'sp') {
-      if (atNewLine && s[0] === ' ') indent += s.length;
-    } else if (k === 'dash' || k === 'colon') {
-      if (atNewLine) indent += s.length;
-    } else atNewLine = false;
-    if (k !== 'hdr' && k !== 'sp' && k !== 'cm' && k !== 'nl') bodyDue = false;
-    offset += s.length;
-  }
-  return toks;
 }
 
 /**
@@ -371,52 +266,4 @@ class Reader {
     this.i++;
     return CST.resolveAsScalar({ type: 'block-scalar', offset: hdr.o, indent: hdr.ind, props, source: body.s }, true, giveUp).value;
   }
-}
-
-/** A plain or quoted scalar's value: core-schema types for plain ones. */
-function scalarValue(t: Tok): unknown {
-  if (t.k === 'plain') return coreValue(plainText(t.s, t));
-  return scalarText(t);
-}
-
-/**
- * Plain scalars starting with an indicator character are left to yaml (some are errors, some
- * are not scalars at all); the rest are their source on one line, or folded as yaml folds them.
- */
-function plainText(source: string, t?: Tok): string {
-  // A negative number is the one plain scalar starting with an indicator that notices may hold.
-  if (INDICATOR_START.has(source[0] ?? '') && !/^-[0-9.]/.test(source)) giveUp();
-  if (!source.includes('\n')) return source;
-  if (!t) giveUp();
-  return CST.resolveAsScalar({ type: 'scalar', offset: t.o, indent: t.ind, source }, true, giveUp).value;
-}
-
-/** The string of a quoted scalar, exactly as yaml resolves it; gives up on any error or odd escape. */
-function scalarText(t: Tok): string {
-  const value = CST.resolveAsScalar({ type: t.k === 'dq' ? 'double-quoted-scalar' : 'single-quoted-scalar', offset: t.o, indent: t.ind, source: t.s }, true, giveUp).value;
-  // What an escape writes that the check of the raw text never saw: the full path reports it.
-  if (t.k === 'dq' && holdsHiddenCharacter(value)) giveUp();
-  return value;
-}
-
-/** First characters that make a plain scalar doubtful (YAML indicators). */
-const INDICATOR_START = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', '\t']);
-
-/**
- * What the YAML 1.2 core schema makes of a plain scalar, in the order yaml tries its tags:
- * null, bool, octal, decimal and hex integers, infinities and NaN, exponent floats, floats.
- */
-export function coreValue(text: string): unknown {
-  const c = text.charCodeAt(0);
-  // Letters other than n/N/t/T/f/F, and most other first characters, can only start a string.
-  if (text.length > 0 && c !== 0x7e && c !== 0x2b && c !== 0x2d && c !== 0x2e && !(c >= 0x30 && c <= 0x39) && !'nNtTfF'.includes(text[0]!)) return text;
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text)) return text[0] === 't' || text[0] === 'T';
-  if (/^0o[0-7]+$/.test(text)) return Number.parseInt(text.slice(2), 8);
-  if (/^[-+]?[0-9]+$/.test(text)) return Number.parseInt(text, 10);
-  if (/^0x[0-9a-fA-F]+$/.test(text)) return Number.parseInt(text.slice(2), 16);
-  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)) return text.slice(-3).toLowerCase() === 'nan' ? Number.NaN : text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text)) return Number.parseFloat(text);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return Number.parseFloat(text);
-  return text;
 }

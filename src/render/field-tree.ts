@@ -3,7 +3,7 @@
  * renderers. Plain one-line texts (most of them) skip the parser.
  */
 import type { PhrasingContent, Root, RootContent } from 'mdast';
-import { parseMarkdown } from '../validate/check-markdown.js';
+import { parseMarkdown } from '../notice/markdown.js';
 
 const cache = new Map<string, Root>();
 const CACHE_LIMIT = 20_000;

@@ -3,6 +3,7 @@
  * a code frame with a caret, and a summary line.
  */
 import type { Diagnostic } from '../diagnostics.js';
+import { SUSPICIOUS } from '../notice/characters.js';
 
 /** Options for {@link formatDiagnostics}. */
 export interface FormatOptions {
@@ -32,7 +33,7 @@ export function formatDiagnostics(list: readonly Diagnostic[], options: FormatOp
     for (const d of group) {
       const place = `${d.line}:${d.column}`.padEnd(width);
       const sev = d.severity === 'error' ? c.red('error') : d.severity === 'warning' ? c.yellow('warning') : c.blue('info');
-      lines.push(`  ${c.dim(place)}  ${sev.padEnd(7 + sev.length - d.severity.length)}  ${d.message}  ${c.dim(d.code)}`);
+      lines.push(`  ${c.dim(place)}  ${sev.padEnd(7 + sev.length - d.severity.length)}  ${d.message}${suggestion(d)}  ${c.dim(d.code)}`);
       const text = sourceLines?.[d.line - 1];
       if (text !== undefined && d.code !== 'too-many-diagnostics') {
         const shown = visible(text.length > 160 ? text.slice(0, 160) : text);
@@ -41,12 +42,27 @@ export function formatDiagnostics(list: readonly Diagnostic[], options: FormatOp
         const pad = ' '.repeat(String(d.line).length + 3 + visible(text.slice(0, Math.min(d.column - 1, 160))).length);
         lines.push(`    ${pad}${c.red('^')}`);
       }
-      if (d.note) lines.push(`    ${c.dim(d.note)}`);
+      for (const r of d.related ?? []) lines.push(`    ${c.dim(`${r.line}:${r.column}`)}  ${r.message}${r.path ? ` (${r.path})` : ''}`);
     }
     lines.push('');
   }
   lines.push(summary(list, c));
   return `${lines.join('\n')}\n`;
+}
+
+/** ` Did you mean 'x'?` for a diagnostic with `expected` values, else empty. */
+export function suggestion(d: Pick<Diagnostic, 'expected'>): string {
+  const expected = d.expected ?? [];
+  return expected.length === 0 ? '' : ` Did you mean ${expected.map((e) => `'${e}'`).join(' or ')}?`;
+}
+
+/**
+ * A diagnostic's message as one line of text, for outputs that have no room for fields (GitHub
+ * annotations, SARIF messages): the message, the suggestion and the related places' lines.
+ */
+export function fullMessage(d: Pick<Diagnostic, 'message' | 'expected' | 'related'>): string {
+  const related = (d.related ?? []).map((r) => ` (${r.message}: line ${r.line})`).join('');
+  return `${d.message}${suggestion(d)}${related}`;
 }
 
 /** `2 errors, 1 warning` style summary (or `no problems`). */
@@ -66,7 +82,12 @@ function summary(list: readonly Diagnostic[], c: Palette): string {
 
 /** Make invisible and control characters visible in a code frame. */
 function visible(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g, (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`).replace(/\t/g, '→');
+  // What the loader reports (SUSPICIOUS) and a lone CR, which would move the terminal's cursor.
+  return text.replace(SUSPICIOUS, codePoint).replace(/\r/g, codePoint).replace(/\t/g, '→');
+}
+
+function codePoint(ch: string): string {
+  return `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;
 }
 
 type Palette = Record<'red' | 'yellow' | 'blue' | 'green' | 'dim' | 'underline', (s: string) => string>;

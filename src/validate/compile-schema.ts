@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { noticeSchema, SCHEMA_PATH } from './schema.js';
+import { noticeSchema, SCHEMA_PATH } from '../notice/schema.js';
 
 // ajv is CommonJS and only needed to compile (the precompiled validator needs only its small
 // runtime helpers): it is required on first use, not loaded by every CLI run (~50 ms).

@@ -7,9 +7,7 @@ import type { Notice } from '../model/notice.js';
 import { validateNotice } from './validate-notice.js';
 
 export { validateNotice, isCountryCode, type ValidationResult, type ValidateOptions } from './validate-notice.js';
-export { checkMarkdown, findMarkdownProblems, parseMarkdown, isSafeUrl, type MarkdownProblem } from './check-markdown.js';
-export { walkNotice, noticeSchema, SCHEMA_PATH, type WalkEntry } from './schema.js';
-export { locate, type Place } from './locate.js';
+export { checkMarkdown, findMarkdownProblems, type MarkdownProblem } from './check-markdown.js';
 
 /** A file that was read and validated. */
 export interface CheckedFile {

@@ -9,7 +9,7 @@ import { parse } from 'parse5';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fakeOutput, tree } from '../helpers/files.js';
 import YAML from 'yaml';
-import { walkNotice } from '../../src/validate/index.js';
+import { walkNotice } from '../../src/notice/schema.js';
 import { run } from '../../src/cli/index.js';
 import { fakeIO } from '../cli/fake-io.js';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { run } from '../../src/cli/index.js';
-import { walkNotice } from '../../src/validate/index.js';
+import { walkNotice } from '../../src/notice/schema.js';
 import { fakeIO } from './fake-io.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -71,7 +71,7 @@ describe('noticekit validate: exit status', () => {
 });
 
 describe('noticekit validate --format json', () => {
-  it('prints only a JSON array of {file,line,column,code,severity,message,path} to stdout', async () => {
+  it('prints only a JSON array of findings (the shape lint prints) to stdout', async () => {
     const { code, stdout, stderr } = await cli(['validate', '--format', 'json', VALID, INVALID]);
     expect(code).toBe(1);
     expect(stderr).toBe('');
@@ -82,13 +82,18 @@ describe('noticekit validate --format json', () => {
         file: INVALID,
         line: 77,
         column: 12,
+        endLine: 77,
+        endColumn: 32,
         code: 'invalid-email',
+        rule: 'invalid-email',
         severity: 'error',
         message: expect.any(String) as unknown,
         path: 'representative.contact.email',
+        clause: '',
       },
     ]);
-    for (const d of list) expect(Object.keys(d)).toEqual(['file', 'line', 'column', 'code', 'severity', 'message', 'path']);
+    // One shape with lint's JSON (rule: the deprecated alias of code).
+    for (const d of list) expect(Object.keys(d)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'rule', 'severity', 'message', 'path', 'clause']);
   });
 
   it('prints [] for valid notices', async () => {

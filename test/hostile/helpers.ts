@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Nodes } from 'mdast';
 import { parse } from 'parse5';
 import { run } from '../../src/cli/index.js';
-import { parseMarkdown } from '../../src/validate/check-markdown.js';
+import { parseMarkdown } from '../../src/notice/markdown.js';
 import { fakeIO } from '../cli/fake-io.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -13,7 +13,7 @@ import { buildView } from '../../src/model/view.js';
 import { loadTemplateSet, templateData } from '../../src/render/html/index.js';
 import { MAX_PARTIAL_DEPTH, MAX_RENDER_MS, MAX_RENDER_STEPS, MAX_TEMPLATE_OUTPUT } from '../../src/render/html/templates.js';
 import { checkMarkdown, MAX_MARKDOWN_DELIMITERS, MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_LINES } from '../../src/validate/check-markdown.js';
-import { noticeSchema } from '../../src/validate/index.js';
+import { noticeSchema } from '../../src/notice/schema.js';
 import { validateNotice } from '../../src/validate/validate-notice.js';
 import { cli, REFERENCE, ROOT, tree } from './helpers.js';
 

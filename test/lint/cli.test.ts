@@ -54,11 +54,15 @@ describe('noticekit lint output', () => {
         file: `${F}/adequacy-statement/fail.yaml`,
         line: 41,
         column: 17,
+        endLine: 41,
+        endColumn: expect.any(Number) as unknown as number,
+        code: 'adequacy-statement',
         rule: 'adequacy-statement',
         severity: 'error',
         message: expect.stringContaining('2000/518/EC') as unknown as string,
         clause: 'switzerland',
         path: 'transfers.destinations[0].adequacy',
+        fix: expect.stringMatching(/adequacy/) as unknown as string,
       },
     ]);
   });
@@ -92,8 +96,8 @@ describe('noticekit lint output', () => {
 
   it('escapes newlines, percent signs, colons and commas in annotations', async () => {
     const { formatGithubAnnotations } = await import('../../src/lint/index.js');
-    const out = formatGithubAnnotations([{ code: 'x', severity: 'info', message: '50% done\nnext', file: 'a,b:c.yaml', line: 1, column: 2, path: '' }]);
-    expect(out).toBe('::notice file=a%2Cb%3Ac.yaml,line=1,col=2,title=noticekit x::50%25 done%0Anext\n');
+    const out = formatGithubAnnotations([{ code: 'yaml-syntax', severity: 'info', message: '50% done\nnext', file: 'a,b:c.yaml', line: 1, column: 2, path: '' }]);
+    expect(out).toBe('::notice file=a%2Cb%3Ac.yaml,line=1,col=2,title=noticekit yaml-syntax::50%25 done%0Anext\n');
   });
 
   it('lists lint and translations in the main help, and --rules lists every rule', async () => {

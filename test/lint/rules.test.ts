@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { LINT_RULE_IDS } from '../../src/diagnostics.js';
 import { lintNotice, RULES } from '../../src/lint/index.js';
 import { loadNotice } from '../../src/load/read-notice.js';
 import { validateNotice } from '../../src/validate/index.js';
@@ -34,6 +35,8 @@ describe('lint rules', () => {
       expect(existsSync(`${FIXTURES}${rule.id}/pass.yaml`), `${rule.id}/pass.yaml`).toBe(true);
       expect(existsSync(`${FIXTURES}${rule.id}/fail.yaml`), `${rule.id}/fail.yaml`).toBe(true);
     }
+    // The typed list of rule ids (src/diagnostics.ts) is the rules' ids, in order.
+    expect(RULES.map((r) => r.id)).toEqual([...LINT_RULE_IDS]);
     const folders = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
     expect(folders.filter((f) => !ids.has(f))).toEqual([]);
   });

@@ -160,3 +160,15 @@ describe('clauseIdPath', () => {
     expect(clauseIdPath(data, '')).toBe('');
   });
 });
+
+describe('relatedLocations', () => {
+  it('a diagnostic with related places gets SARIF relatedLocations in its artifact, and the log stays valid', () => {
+    const d = { code: 'duplicate-id' as const, severity: 'error' as const, message: "The id 'x' is already used.", file: 'a.yaml', line: 9, column: 9, path: 'recipients[1].id', related: [{ message: "first use of 'x'", path: 'recipients[0].id', line: 5, column: 9 }] };
+    const log = toSarif([d], { version: '0', cwd: ROOT, root: ROOT }) as { runs: { results: Record<string, unknown>[] }[] };
+    const result = log.runs[0]!.results[0]!;
+    expect(result.relatedLocations).toEqual([
+      { id: 0, message: { text: "first use of 'x'" }, physicalLocation: { artifactLocation: { uri: 'a.yaml', uriBaseId: 'REPOROOT' }, region: { startLine: 5, startColumn: 9 } } },
+    ]);
+    expect(validator()(log)).toBe(true);
+  });
+});

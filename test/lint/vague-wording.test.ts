@@ -4,7 +4,7 @@
  * "as long as necessary", are found; plain sentences are not.
  */
 import { describe, expect, it } from 'vitest';
-import { findWording } from '../../src/lint/util-wording.js';
+import { findWording } from '../../src/lint/util/wording.js';
 import { PACK_LANGUAGES } from '../helpers/languages.js';
 
 // [vague purpose, the words expected, plain purpose, vague retention]

@@ -5,7 +5,7 @@
  * the reference-notice test and the real-notice fixtures.
  */
 import type { Nodes } from 'mdast';
-import { parseMarkdown } from '../../src/validate/check-markdown.js';
+import { parseMarkdown } from '../../src/notice/markdown.js';
 import { inline, markdownText, normalise } from './helpers.js';
 
 export { normalise };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Nodes } from 'mdast';
 import { loadPhrasePack, Phrases } from '../../src/model/phrases.js';
 import { buildView, type NoticeView } from '../../src/model/view.js';
-import { parseMarkdown } from '../../src/validate/check-markdown.js';
+import { parseMarkdown } from '../../src/notice/markdown.js';
 import { checkNoticeFile } from '../../src/validate/index.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');

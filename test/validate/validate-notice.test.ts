@@ -50,7 +50,7 @@ describe('phrase overrides', () => {
     expect(notice).toBeUndefined();
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 'unknown-reference', line: 19, column: 3 });
-    expect(diagnostics[0]!.message).toContain("Did you mean 'support:legalBasis.citation'?");
+    expect(diagnostics[0]!.expected).toEqual(['support:legalBasis.citation']);
   });
 
   it('a clause-scoped override naming a real clause is accepted', () => {

@@ -6,6 +6,7 @@ import { build, BuildAborted, FORMATS, type Format } from '../../build/build.js'
 import { OutputRefusedError } from '../../build/output-guard.js';
 import { cacheDir as defaultCacheDir } from '../../cache-dir.js';
 import { formatDiagnostics } from '../../report/format-diagnostics.js';
+import { appendStepSummary, formatGithubAnnotations, severityRows, stepSummary, wantsGithubAnnotations, type SummaryRow } from '../../report/format-github.js';
 import { NoBrowserError } from '../../render/pdf/browser.js';
 import { expandNoticeFiles } from '../files.js';
 import { ExitError, useColor, UsageError } from '../io.js';
@@ -36,6 +37,8 @@ Nothing is written if any notice is invalid; the output folder is replaced whole
   footer: `PDF needs Chromium: CHROME_PATH or PUPPETEER_EXECUTABLE_PATH, else chromium-headless-shell
 (preferred: faster) or chromium on PATH (npm run setup installs Debian's chromium-headless-shell).
 The build says which browser printed the PDFs.
+With GITHUB_ACTIONS=true, problems are also printed as workflow annotations on stdout; with
+GITHUB_STEP_SUMMARY set, a summary table is appended to that file.
 Exit status: 0 built, 1 invalid input or a document failed, 2 usage error, 130/143 interrupted.
 Next: open DIR/index.html, or publish DIR.`,
   async run({ values, positionals }, io) {
@@ -89,11 +92,16 @@ Next: open DIR/index.html, or publish DIR.`,
           } else io.stderr.write(`wrote ${event.path}\n`);
         },
       });
+      const shown = result.diagnostics.map((d) => ({ ...d, file: path.relative(io.cwd, d.file) || d.file }));
+      if (wantsGithubAnnotations(io.env)) io.stdout.write(formatGithubAnnotations(shown));
+      const docs = result.manifest.filter((m) => m.notice !== null && !m.path.includes('/latest/')).length;
+      const summaryRows: SummaryRow[] = [['notices', files.length], ['documents', docs], ...severityRows(result.diagnostics), ['failed documents', result.failures.length]];
+      const summaryWarning = appendStepSummary(io.env, stepSummary(`noticekit build${result.ok ? '' : ': nothing published'}`, summaryRows));
+      if (summaryWarning) io.stderr.write(summaryWarning);
       if (!result.ok) {
         if (result.diagnostics.length > 0) {
           const sources = new Map<string, string>();
           for (const d of result.diagnostics) if (!sources.has(d.file)) sources.set(d.file, await readFile(d.file, 'utf8').catch(() => ''));
-          const shown = result.diagnostics.map((d) => ({ ...d, file: path.relative(io.cwd, d.file) || d.file }));
           const shownSources = new Map([...sources].map(([f, t]) => [path.relative(io.cwd, f) || f, t]));
           io.stderr.write(formatDiagnostics(shown, { color, sources: shownSources }));
         }
@@ -102,7 +110,6 @@ Next: open DIR/index.html, or publish DIR.`,
         io.stderr.write(`Nothing was published; ${values.out} is unchanged.\n`);
         return 1;
       }
-      const docs = result.manifest.filter((m) => m.notice !== null && !m.path.includes('/latest/')).length;
       const cacheNote = result.cache ? `; ${result.cache.hits} from cache, ${result.cache.misses} rendered` : '';
       if (result.browser) io.stderr.write(`PDFs printed by ${result.browser.path}${result.browser.version ? ` (${result.browser.version})` : ''}.\n`);
       io.stderr.write(`Built ${docs} documents from ${files.length} ${files.length === 1 ? 'notice' : 'notices'} into ${values.out}/ (${Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}${cacheNote}).\n`);

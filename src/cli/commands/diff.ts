@@ -16,6 +16,7 @@ import {
 } from '../../diff/index.js';
 import { ExitError, UsageError, useColor, type CliIO } from '../io.js';
 import { defineCommand } from './types.js';
+import { appendStepSummary, stepSummary } from '../../report/format-github.js';
 
 const FORMATS = ['text', 'md', 'html', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -66,6 +67,8 @@ Next: noticekit history FILE (every committed version with its material changes)
     const output =
       format === 'json' ? formatDiffJson(diff) : format === 'html' ? formatDiffHtml(diff, { timestamp }) : format === 'md' ? formatDiffMarkdown(diff, { timestamp }) : formatDiffText(diff, { color });
     io.stdout.write(output);
+    const summaryWarning = appendStepSummary(io.env, stepSummary('noticekit diff', [['changes', diff.changes.length], ['material changes', diff.summary.material], ['to review', diff.summary.review]]));
+    if (summaryWarning) io.stderr.write(summaryWarning);
     if (failOn === 'material') return diff.summary.material > 0 ? 1 : 0;
     if (failOn === 'review') return diff.summary.material + diff.summary.review > 0 ? 1 : 0;
     return diff.changes.length > 0 ? 1 : 0;

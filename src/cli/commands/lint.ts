@@ -16,6 +16,7 @@ import {
   type LintConfig,
   type LintDiagnostic,
 } from '../../lint/index.js';
+import { appendStepSummary, severityRows, stepSummary, wantsGithubAnnotations } from '../../report/format-github.js';
 import { checkNoticeFiles } from '../../validate/index.js';
 import { expandNoticeFiles } from '../files.js';
 import { useColor, UsageError, type CliIO } from '../io.js';
@@ -38,7 +39,8 @@ Invalid notices are reported as by 'noticekit validate' and not linted.`,
   },
   footer: `Suppress one finding with a comment on the line before it:
   # noticekit-disable-next-line <rule> -- <reason>
-With GITHUB_ACTIONS=true, text mode also prints workflow annotations on stdout.
+With GITHUB_ACTIONS=true, text mode also prints workflow annotations on stdout; with
+GITHUB_STEP_SUMMARY set, a summary table is appended to that file.
 
 Exit status: 0 no errors, 1 errors (or warnings with --strict) or invalid notices, 2 usage error.
 Next: noticekit translations status FILE (review state of the translations).`,
@@ -83,8 +85,11 @@ Next: noticekit translations status FILE (review state of the translations).`,
       const sources = new Map(checked.map((c, i) => [files[i]!, c.loaded.text]));
       if (shown.length > 0) io.stderr.write(formatLintText(shown, { color: useColor(io, values['no-color']), sources }));
       else io.stderr.write(`${files.length} ${files.length === 1 ? 'notice' : 'notices'}: no problems\n`);
-      if (io.env.GITHUB_ACTIONS === 'true') io.stdout.write(formatGithubAnnotations(shown));
+      if (wantsGithubAnnotations(io.env)) io.stdout.write(formatGithubAnnotations(shown));
     }
+    const linted = checked.filter((c) => c.notice).length;
+    const summaryWarning = appendStepSummary(io.env, stepSummary('noticekit lint', [['notices', files.length], ['linted (valid)', linted], ...severityRows(all)]));
+    if (summaryWarning) io.stderr.write(summaryWarning);
     const invalid = checked.some((c) => !c.notice);
     const errors = all.some((d) => d.severity === 'error');
     const warnings = all.some((d) => d.severity === 'warning');

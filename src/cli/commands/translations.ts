@@ -9,7 +9,8 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { loadNotice } from '../../load/read-notice.js';
 import { markReviewed, MarkError, translationReport, type ReviewStatus } from '../../lint/index.js';
 import { formatDiagnostics } from '../../report/format-diagnostics.js';
-import { checkNoticeFiles, locate, validateNotice, type CheckedFile } from '../../validate/index.js';
+import { locate } from '../../notice/locate.js';
+import { checkNoticeFiles, validateNotice, type CheckedFile } from '../../validate/index.js';
 import { ExitError, useColor, UsageError, type CliIO } from '../io.js';
 import { defineCommand } from './types.js';
 

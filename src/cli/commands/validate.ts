@@ -3,6 +3,8 @@
  */
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
 import { formatDiagnostics } from '../../report/format-diagnostics.js';
+import { appendStepSummary, formatGithubAnnotations, severityRows, stepSummary, wantsGithubAnnotations } from '../../report/format-github.js';
+import { toJsonFindings } from '../../report/format-json.js';
 import { validateFilesParallel } from '../../validate/parallel.js';
 import { expandNoticeFiles } from '../files.js';
 import { useColor, UsageError, type CliIO } from '../io.js';
@@ -18,7 +20,10 @@ export const validateCommand = defineCommand({
     jobs: { type: 'int', arg: 'N', min: 1, max: 64, help: 'threads for large sets of files (default: number of cores)' },
     'no-color': { type: 'boolean', help: 'plain text even on a terminal' },
   },
-  footer: `Exit status: 0 all valid, 1 problems found, 2 usage error.
+  footer: `With GITHUB_ACTIONS=true, text mode also prints workflow annotations on stdout; with
+GITHUB_STEP_SUMMARY set, a summary table is appended to that file.
+
+Exit status: 0 all valid, 1 problems found, 2 usage error.
 Next: noticekit build (render), noticekit lint (GDPR checks).`,
   async run({ values, positionals }, io) {
     const files = await expandNoticeFiles(positionals.length > 0 ? positionals : ['notices'], io.cwd);
@@ -29,12 +34,16 @@ Next: noticekit build (render), noticekit lint (GDPR checks).`,
     sortDiagnostics(diagnostics);
     const shown = values.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
     if (values.format === 'json') {
-      io.stdout.write(`${JSON.stringify(shown.map(({ file, line, column, code, severity, message, path }) => ({ file, line, column, code, severity, message, path })), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(toJsonFindings(shown), null, 2)}\n`);
     } else {
       const sources = new Map(checked.map((c, i) => [files[i]!, c.text ?? '']));
       if (shown.length > 0) io.stderr.write(formatDiagnostics(shown, { color: useColor(io, values['no-color']), sources }));
       else io.stderr.write(`${files.length} ${files.length === 1 ? 'notice' : 'notices'} valid\n`);
+      if (wantsGithubAnnotations(io.env)) io.stdout.write(formatGithubAnnotations(shown));
     }
+    const valid = checked.filter((c) => !c.diagnostics.some((d) => d.severity === 'error')).length;
+    const summaryWarning = appendStepSummary(io.env, stepSummary('noticekit validate', [['notices', files.length], ['valid', valid], ...severityRows(diagnostics)]));
+    if (summaryWarning) io.stderr.write(summaryWarning);
     return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
   },
 });

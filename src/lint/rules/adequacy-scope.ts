@@ -2,8 +2,8 @@
  * Art. 45(3) with Art. 13(1)(f) / 14(1)(f): an adequacy decision with a limited scope is stated with its scope.
  */
 import type { Finding, LintRule } from '../types.js';
-import { citeDecision } from '../util-adequacy.js';
-import { decisionFor, destinationName, safeguardOf } from './transfer-safeguard.js';
+import { citeDecision } from '../util/adequacy.js';
+import { decisionFor, destinationName, safeguardOf } from '../util/transfers.js';
 
 /** Rule `adequacy-scope`: A destination whose adequacy decision has a limited scope says what the decision covers. */
 export const adequacyScope: LintRule = {

@@ -2,8 +2,8 @@
  * Art. 13(1)(f) / 14(1)(f), Art. 45: what the notice says about adequacy decisions is true.
  */
 import type { Finding, LintRule } from '../types.js';
-import { citeDecision } from '../util-adequacy.js';
-import { decisionFor, destinationName } from './transfer-safeguard.js';
+import { citeDecision } from '../util/adequacy.js';
+import { decisionFor, destinationName } from '../util/transfers.js';
 
 /** Rule `adequacy-statement`: The notice states correctly whether a destination has an adequacy decision. */
 export const adequacyStatement: LintRule = {

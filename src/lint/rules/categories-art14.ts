@@ -2,7 +2,7 @@
  * Art. 14(1)(d): an Art. 14 notice names the categories of data obtained from other sources.
  */
 import type { Finding, LintRule } from '../types.js';
-import { isArt14 } from '../util-notice.js';
+import { isArt14 } from '../util/notice.js';
 
 /** Rule `categories-art14`: An Art. 14 notice says which categories of data were obtained from other sources. */
 export const categoriesArt14: LintRule = {

@@ -2,7 +2,7 @@
  * Art. 12(1), 13(3), 14(4): changes are communicated, not left to readers checking the page.
  */
 import type { Finding, LintRule } from '../types.js';
-import { findWording } from '../util-wording.js';
+import { findWording } from '../util/wording.js';
 
 /** Rule `check-regularly`: The notice does not ask readers to check it regularly for changes. */
 export const checkRegularly: LintRule = {

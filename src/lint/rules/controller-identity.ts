@@ -1,13 +1,8 @@
 /**
  * Art. 13(1)(a) / 14(1)(a): the controller's identity and contact details.
  */
-import type { Contact } from '../../model/notice.js';
 import type { Finding, LintRule } from '../types.js';
-
-/** True when a contact block offers at least one channel. */
-export function hasChannel(contact: Contact | undefined): boolean {
-  return Boolean(contact && (contact.email || contact.phone || contact.web || contact.post));
-}
+import { hasChannel } from '../util/notice.js';
 
 /** Rule `controller-identity`: The controller is identified and can be reached. */
 export const controllerIdentity: LintRule = {

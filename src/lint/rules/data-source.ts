@@ -2,7 +2,7 @@
  * Art. 14(2)(f): where the data come from, and whether from publicly accessible sources (Art. 14 notices).
  */
 import type { Finding, LintRule } from '../types.js';
-import { isArt14 } from '../util-notice.js';
+import { isArt14 } from '../util/notice.js';
 
 /** Rule `data-source`: An Art. 14 notice names the sources of the data; an Art. 13 notice gets no data from others. */
 export const dataSource: LintRule = {

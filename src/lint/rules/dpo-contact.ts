@@ -2,7 +2,7 @@
  * Art. 13(1)(b) / 14(1)(b), Art. 37(7): the DPO's contact details, where a DPO is designated.
  */
 import type { Finding, LintRule } from '../types.js';
-import { hasChannel } from './controller-identity.js';
+import { contactViaPaths, hasChannel } from '../util/notice.js';
 
 /** Rule `dpo-contact`: A designated data protection officer can be contacted. */
 export const dpoContact: LintRule = {
@@ -23,14 +23,7 @@ export const dpoContact: LintRule = {
         out.push({ message: 'The DPO can only be reached by post, but dpo.address has no street or city; complete it.', path: ['dpo', 'contact', 'post'] });
       }
     }
-    const via: [string[] | undefined, (string | number)[]][] = [
-      [notice.controller.contactVia, ['controller', 'contactVia']],
-      [notice.rights.exercise?.contactVia, ['rights', 'exercise', 'contactVia']],
-    ];
-    for (const [list, path] of via) {
-      const i = list?.indexOf('dpo') ?? -1;
-      if (i >= 0 && !dpo) out.push({ message: "The notice sends people to the data protection officer but names none; add 'dpo' or remove it here.", path: [...path, i] });
-    }
+    if (!dpo) for (const path of contactViaPaths(notice, 'dpo')) out.push({ message: "The notice sends people to the data protection officer but names none; add 'dpo' or remove it here.", path });
     return out;
   },
 };

@@ -2,9 +2,9 @@
  * Art. 27 with Art. 13(1)(a) / 14(1)(a): a controller outside the EEA names its EU representative.
  */
 import type { Finding, LintRule } from '../types.js';
-import { isEea } from '../util-adequacy.js';
-import { countryName } from '../util-notice.js';
-import { hasChannel } from './controller-identity.js';
+import { isEea } from '../util/adequacy.js';
+import { countryName } from '../util/notice.js';
+import { contactViaPaths, hasChannel } from '../util/notice.js';
 
 /** Rule `eu-representative`: A controller established outside the EEA names its representative in the EU, with contact details. */
 export const euRepresentative: LintRule = {
@@ -34,14 +34,7 @@ export const euRepresentative: LintRule = {
         out.push({ message: `The EU representative ${rep.name} has no contact details; add an e-mail address or phone number in representative.contact.`, path: ['representative'], at: 'key' });
       }
     }
-    const via: [string[] | undefined, (string | number)[]][] = [
-      [notice.controller.contactVia, ['controller', 'contactVia']],
-      [notice.rights.exercise?.contactVia, ['rights', 'exercise', 'contactVia']],
-    ];
-    for (const [list, path] of via) {
-      const i = list?.indexOf('representative') ?? -1;
-      if (i >= 0 && !rep) out.push({ message: 'The notice sends people to the EU representative but names none; add \'representative\' or remove it here.', path: [...path, i] });
-    }
+    if (!rep) for (const path of contactViaPaths(notice, 'representative')) out.push({ message: 'The notice sends people to the EU representative but names none; add \'representative\' or remove it here.', path });
     return out;
   },
 };

@@ -2,7 +2,8 @@
  * Every lint rule, in the order the documentation lists them: the Art. 13/14 table top to bottom,
  * then transfers, vague wording, translations and suppression comments.
  */
-import type { LintRule } from '../types.js';
+import { invalidSuppression, unusedSuppression } from '../check-suppressions.js';
+import type { LintRule, RuleMeta } from '../types.js';
 import { adequacyScope } from './adequacy-scope.js';
 import { adequacyStatement } from './adequacy-statement.js';
 import { automatedDecisions } from './automated-decisions.js';
@@ -14,7 +15,6 @@ import { dataSource } from './data-source.js';
 import { dpoContact } from './dpo-contact.js';
 import { euRepresentative } from './eu-representative.js';
 import { factsInText } from './facts-in-text.js';
-import { invalidSuppression } from './invalid-suppression.js';
 import { legitimateInterests } from './legitimate-interests.js';
 import { phrasePackUnchecked } from './phrase-pack-unchecked.js';
 import { purposeLegalBasis } from './purpose-legal-basis.js';
@@ -33,11 +33,10 @@ import { translationMissing } from './translation-missing.js';
 import { translationStale } from './translation-stale.js';
 import { translationUnreviewed } from './translation-unreviewed.js';
 import { unusedCategory } from './unused-category.js';
-import { unusedSuppression } from './unused-suppression.js';
 import { withdrawConsent } from './withdraw-consent.js';
 
-/** All rules. */
-export const RULES: readonly LintRule[] = [
+/** The rules with a check of their own. */
+export const CHECKED_RULES: readonly LintRule[] = [
   controllerIdentity,
   euRepresentative,
   dpoContact,
@@ -68,11 +67,12 @@ export const RULES: readonly LintRule[] = [
   translationStale,
   translationUnreviewed,
   phrasePackUnchecked,
-  invalidSuppression,
-  unusedSuppression,
 ];
 
+/** All rules: the checked ones, then the engine's checks of suppression comments. */
+export const RULES: readonly RuleMeta[] = [...CHECKED_RULES, invalidSuppression, unusedSuppression];
+
 /** The rule with an id, if any. */
-export function ruleById(id: string): LintRule | undefined {
+export function ruleById(id: string): RuleMeta | undefined {
   return RULES.find((r) => r.id === id);
 }

@@ -2,7 +2,7 @@
  * Art. 6(1) with Art. 13(1)(c) / 14(1)(c): every purpose has a lawful basis under Art. 6(1).
  */
 import type { Finding, LintRule } from '../types.js';
-import { basesOf } from '../util-notice.js';
+import { basesOf } from '../util/notice.js';
 
 /** Rule `purpose-legal-basis`: Every purpose names a lawful basis under Art. 6(1). */
 export const purposeLegalBasis: LintRule = {

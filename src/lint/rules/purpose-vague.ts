@@ -2,7 +2,7 @@
  * Art. 5(1)(a), 12(1), 13(1)(c): purposes are stated without "may", "some", "possible".
  */
 import type { Finding, LintRule } from '../types.js';
-import { findWording } from '../util-wording.js';
+import { findWording } from '../util/wording.js';
 
 /** Rule `purpose-vague`: Purposes are stated plainly, without qualifiers such as "may", "some" or "possible". */
 export const purposeVague: LintRule = {

@@ -2,7 +2,7 @@
  * Art. 13(1)(e) / 14(1)(e): recipients are named, or their categories are specific.
  */
 import type { Finding, LintRule } from '../types.js';
-import { isWholly } from '../util-wording.js';
+import { isWholly } from '../util/wording.js';
 
 /** Rule `recipients-specific`: Recipients are named, or described as a specific category. */
 export const recipientsSpecific: LintRule = {

@@ -2,7 +2,7 @@
  * Art. 13(2)(e): whether providing the data is required, and what happens if it is not (Art. 13 notices only).
  */
 import type { Finding, LintRule } from '../types.js';
-import { isArt13 } from '../util-notice.js';
+import { isArt13 } from '../util/notice.js';
 
 /** Rule `requirement-to-provide`: An Art. 13 notice says whether people must provide the data, and what happens if they do not. */
 export const requirementToProvide: LintRule = {

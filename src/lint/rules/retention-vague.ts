@@ -2,7 +2,7 @@
  * Art. 13(2)(a) / 14(2)(a): retention "as long as necessary" with no period, trigger or law is too vague.
  */
 import type { Finding, LintRule } from '../types.js';
-import { findWording } from '../util-wording.js';
+import { findWording } from '../util/wording.js';
 
 /** Rule `retention-vague`: A retention rule says more than "as long as necessary". */
 export const retentionVague: LintRule = {

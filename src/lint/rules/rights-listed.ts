@@ -3,7 +3,7 @@
  */
 import type { RightName } from '../../model/notice.js';
 import type { Finding, LintRule } from '../types.js';
-import { allBases } from '../util-notice.js';
+import { allBases } from '../util/notice.js';
 
 const NAMES: Partial<Record<RightName, string>> = {
   access: 'the right of access (Art. 15)',

@@ -2,7 +2,7 @@
  * Art. 9(1)-(2): a purpose using special-category data names an Art. 9(2) condition.
  */
 import type { Finding, LintRule } from '../types.js';
-import { basesOf } from '../util-notice.js';
+import { basesOf } from '../util/notice.js';
 
 /** Rule `special-category-basis`: A purpose that uses special-category data names an Art. 9(2) condition. */
 export const specialCategoryBasis: LintRule = {

@@ -2,8 +2,8 @@
  * Art. 13(1)(f) / 14(1)(f): a notice whose data leave the EEA has a transfers section.
  */
 import type { Finding, LintRule } from '../types.js';
-import { isEea } from '../util-adequacy.js';
-import { countryName } from '../util-notice.js';
+import { isEea } from '../util/adequacy.js';
+import { countryName } from '../util/notice.js';
 
 /** Rule `transfers-section`: A notice whose data leave the EEA says where they go. */
 export const transfersSection: LintRule = {

@@ -2,7 +2,7 @@
  * Art. 12(1): every declared locale has a real translation of every text.
  */
 import type { Finding, LintRule } from '../types.js';
-import { normalizeText, targetLocales } from '../util-notice.js';
+import { normalizeText, targetLocales } from '../util/notice.js';
 
 // Placeholder text left for a translator.
 const PLACEHOLDER = /^\s*(?:TODO|TBD|FIXME|XXX|TRANSLATE(?: ME)?)\b/i;

@@ -3,7 +3,7 @@
  */
 import type { Finding, LintRule } from '../types.js';
 import { translationReport } from '../review-translations.js';
-import { targetLocales } from '../util-notice.js';
+import { targetLocales } from '../util/notice.js';
 
 /** Rule `translation-unreviewed`: Translations that have never been marked as reviewed. */
 export const translationUnreviewed: LintRule = {

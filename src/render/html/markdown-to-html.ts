@@ -5,7 +5,7 @@
  * else (raw HTML, images, headings, code blocks, quotes) is dropped or reduced to its text.
  */
 import type { Nodes, Root } from 'mdast';
-import { isSafeUrl, parseMarkdown } from '../../validate/check-markdown.js';
+import { isSafeUrl, parseMarkdown } from '../../notice/markdown.js';
 import { fieldTree, isPlainParagraph } from '../field-tree.js';
 
 const cache = new Map<string, string>();

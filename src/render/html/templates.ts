@@ -9,7 +9,7 @@ import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { DEFAULT_TEMPLATES_DIR } from '../../model/phrases.js';
 import { escapeHtml, markdownToHtml } from './markdown-to-html.js';
-import { isSafeUrl } from '../../validate/check-markdown.js';
+import { isSafeUrl } from '../../notice/markdown.js';
 
 /** A problem in a template, positioned in the template file. */
 export class TemplateError extends Error {
@@ -20,12 +20,13 @@ export class TemplateError extends Error {
    * @param column 1-based column
    */
   constructor(
-    message: string,
+    /** What went wrong, without the place (the message is prefixed with `file:line:column: `). */
+    readonly reason: string,
     readonly file: string,
     readonly line: number,
     readonly column: number,
   ) {
-    super(`${file}:${line}:${column}: ${message}`);
+    super(`${file}:${line}:${column}: ${reason}`);
   }
 }
 

@@ -5,7 +5,7 @@
  * definition disappears. Trees are shared and cached, so nothing is changed in place.
  */
 import type { Nodes, Parent, Root } from 'mdast';
-import { isSafeUrl } from '../../validate/check-markdown.js';
+import { isSafeUrl } from '../../notice/markdown.js';
 
 /** True if the node or any below it needs sanitising (the common case is a quick no). */
 function needsWork(node: Nodes): boolean {

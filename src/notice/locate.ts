@@ -4,6 +4,9 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { LoadedNotice } from '../load/read-notice.js';
 
+/** What positioning needs of a loaded notice. */
+export type Positions = Pick<LoadedNotice, 'doc' | 'lineCounter'>;
+
 /** A 1-based source range. */
 export interface Place {
   line: number;
@@ -20,7 +23,7 @@ export interface Place {
  * @param at `value` for the value's node, `key` for the key naming it (falls back to the value)
  * @returns the closest existing node's range (a missing key points at its parent)
  */
-export function locate(loaded: LoadedNotice, path: readonly (string | number)[], at: 'value' | 'key' = 'value'): Place {
+export function locate(loaded: Positions, path: readonly (string | number)[], at: 'value' | 'key' = 'value'): Place {
   const { node, keyNode } = resolvePath(loaded, path);
   const target = at === 'key' && keyNode ? keyNode : node;
   const range = target?.range ?? [0, 0, 0];
@@ -28,20 +31,30 @@ export function locate(loaded: LoadedNotice, path: readonly (string | number)[],
 }
 
 /** Convert a 0-based offset range to a 1-based Place. */
-export function placeOf(loaded: LoadedNotice, start: number, end: number): Place {
+export function placeOf(loaded: Positions, start: number, end: number): Place {
   const a = loaded.lineCounter.linePos(start);
   const b = loaded.lineCounter.linePos(end);
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col, offset: start };
 }
 
 /** The YAML node at a path, if the whole path exists. */
-export function nodeAt(loaded: LoadedNotice, path: readonly (string | number)[]): Node | undefined {
+export function nodeAt(loaded: Positions, path: readonly (string | number)[]): Node | undefined {
   const found = resolvePath(loaded, path);
   return found.complete ? (found.node ?? undefined) : undefined;
 }
 
+/**
+ * The YAML source of the scalar at a path and its offset in the text, to find words inside it
+ * (folded and quoted scalars differ from their value, so the value alone cannot be positioned).
+ */
+export function scalarSource(loaded: Positions & Pick<LoadedNotice, 'text'>, path: readonly (string | number)[]): { source: string; start: number } | undefined {
+  const node = nodeAt(loaded, path);
+  if (!isScalar(node) || !node.range) return undefined;
+  return { source: loaded.text.slice(node.range[0], node.range[1]), start: node.range[0] };
+}
+
 /** Follow a path as far as it exists; `complete` says whether it got to the end. */
-function resolvePath(loaded: LoadedNotice, path: readonly (string | number)[]) {
+function resolvePath(loaded: Positions, path: readonly (string | number)[]) {
   let node: Node | null | undefined = loaded.doc?.contents as Node | null | undefined;
   let keyNode: Node | undefined;
   let complete = true;

@@ -2,9 +2,10 @@
  * Small readers over a notice shared by the rules: legal bases, clause ids, texts and their keys.
  */
 import { createHash } from 'node:crypto';
-import type { Notice, Purpose } from '../model/notice.js';
-import { walkNotice } from '../validate/index.js';
-import type { Path, TextEntry } from './types.js';
+import type { Contact, Notice, Purpose } from '../../model/notice.js';
+import { formatPath, valueAt } from '../../notice/path.js';
+import { walkNotice } from '../../notice/schema.js';
+import type { Path, TextEntry } from '../types.js';
 
 /** The GDPR provisions a purpose relies on, e.g. `['6(1)(b)', '9(2)(h)']`. */
 export function basesOf(purpose: Purpose): string[] {
@@ -16,6 +17,23 @@ export function allBases(notice: Notice): Set<string> {
   return new Set(notice.purposes.flatMap(basesOf));
 }
 
+/** True when a contact block offers at least one channel. */
+export function hasChannel(contact: Contact | undefined): boolean {
+  return Boolean(contact && (contact.email || contact.phone || contact.web || contact.post));
+}
+
+/** Key paths of the `contactVia` entries (the controller's, the rights') that send people to `role`. */
+export function contactViaPaths(notice: Notice, role: string): Path[] {
+  const via: [string[] | undefined, Path][] = [
+    [notice.controller.contactVia, ['controller', 'contactVia']],
+    [notice.rights.exercise?.contactVia, ['rights', 'exercise', 'contactVia']],
+  ];
+  return via.flatMap(([list, path]) => {
+    const i = list?.indexOf(role) ?? -1;
+    return i >= 0 ? [[...path, i]] : [];
+  });
+}
+
 /** True for an Art. 13 notice (`art13` or `both`). */
 export function isArt13(notice: Notice): boolean {
   return notice.noticeType === 'art13' || notice.noticeType === 'both';
@@ -24,13 +42,6 @@ export function isArt13(notice: Notice): boolean {
 /** True for an Art. 14 notice (`art14` or `both`). */
 export function isArt14(notice: Notice): boolean {
   return notice.noticeType === 'art14' || notice.noticeType === 'both';
-}
-
-/** The value at a key path of plain data, or undefined. */
-export function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let v = data;
-  for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
-  return v;
 }
 
 /**
@@ -51,11 +62,6 @@ export function clauseOf(notice: Notice, path: Path): string {
   return depth === 0 ? notice.id : String((valueAt(notice, path.slice(0, depth)) as { id: string }).id);
 }
 
-/** Join key-path parts as `a.b[0].c`. */
-function joinKey(parts: readonly (string | number)[]): string {
-  return parts.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
 /**
  * Every text of a notice in document order, each with its stable key: the id of the clause that
  * holds it and the field path below that clause (`support.description`,
@@ -68,7 +74,7 @@ export function collectTexts(notice: Notice): TextEntry[] {
     if (def !== 'Text' || value === null || typeof value !== 'object') return;
     const depth = clauseDepth(notice, path.slice(0, -1));
     const clause = depth === 0 ? notice.id : String((valueAt(notice, path.slice(0, depth)) as { id: string }).id);
-    const key = depth === 0 ? joinKey(path) : `${clause}.${joinKey(path.slice(depth))}`;
+    const key = depth === 0 ? formatPath(path) : `${clause}.${formatPath(path.slice(depth))}`;
     out.push({ key, path: [...path], clause, slot: slot ?? '', text: value as Record<string, string> });
   });
   return out;

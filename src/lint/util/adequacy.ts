@@ -2,7 +2,7 @@
  * EEA membership and adequacy decisions, read from `src/data/adequacy.json` (dated, with sources), so
  * the list can be updated without touching the rules.
  */
-import data from '../data/adequacy.json' with { type: 'json' };
+import data from '../../data/adequacy.json' with { type: 'json' };
 
 /** A European Commission adequacy decision (Art. 45 GDPR). */
 export interface AdequacyDecision {
@@ -34,7 +34,7 @@ const DECISIONS = data.decisions as AdequacyDecision[];
 /** Date the adequacy list was last checked against its sources (YYYY-MM-DD). */
 export const ADEQUACY_CHECKED: string = data.checked;
 
-export { isEea } from '../data/eea.js';
+export { isEea } from '../../data/eea.js';
 
 /**
  * The adequacy decision in force for a country on a day.

@@ -1,8 +1,8 @@
 /**
  * Vague-wording patterns per language, read from `data/vague-wording.json`, compiled once.
  */
-import data from './data/vague-wording.json' with { type: 'json' };
-import { languageOf } from './util-notice.js';
+import data from '../data/vague-wording.json' with { type: 'json' };
+import { languageOf } from './notice.js';
 
 /** The pattern lists of `data/vague-wording.json`. */
 export type WordingList = 'qualifiers' | 'retention' | 'checkRegularly' | 'genericRecipients';

@@ -1,6 +1,8 @@
 /**
- * Characters a notice must not hold, or holds only with a warning: shared by the check of the raw
- * text, the check of what double-quoted escapes write, and the loader's fast path.
+ * The character classes of the project, defined once: characters a notice must not hold, or holds
+ * only with a warning (shared by the loader's check of the raw text, its check of what
+ * double-quoted escapes write, its fast path, and the code frames of the report), and the wider
+ * class of invisible characters a diff makes visible.
  */
 
 /** C0 controls except tab, LF, CR; and DEL / C1 controls: errors. */
@@ -14,6 +16,12 @@ export const HIDDEN_ERROR = /[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF]/;
 export const SUSPICIOUS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 /** One character of {@link SUSPICIOUS} (not global, so `test` keeps no state). */
 export const SUSPICIOUS_ONE = new RegExp(SUSPICIOUS.source);
+/**
+ * Every character that changes how a text reads (or makes two texts look alike) without being
+ * seen: the hidden ones above and soft hyphen, Arabic letter mark, Hangul fillers, Mongolian vowel
+ * separator, invisible operators. What a diff shows as `⟨U+XXXX⟩` for a reviewer (global).
+ */
+export const INVISIBLE = /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0]/g;
 /** Half of a surrogate pair standing alone. */
 export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -1,0 +1,55 @@
+/**
+ * The fast path's scalars: plain, quoted and folded text resolved by yaml's own functions, and
+ * what the YAML 1.2 core schema makes of a plain scalar.
+ */
+import { CST } from 'yaml';
+import { holdsHiddenCharacter } from '../notice/characters.js';
+import { giveUp, type Tok } from './plain-yaml-tokens.js';
+
+/** A plain or quoted scalar's value: core-schema types for plain ones. */
+export function scalarValue(t: Tok): unknown {
+  if (t.k === 'plain') return coreValue(plainText(t.s, t));
+  return scalarText(t);
+}
+
+/**
+ * Plain scalars starting with an indicator character are left to yaml (some are errors, some
+ * are not scalars at all); the rest are their source on one line, or folded as yaml folds them.
+ */
+export function plainText(source: string, t?: Tok): string {
+  // A negative number is the one plain scalar starting with an indicator that notices may hold.
+  if (INDICATOR_START.has(source[0] ?? '') && !/^-[0-9.]/.test(source)) giveUp();
+  if (!source.includes('\n')) return source;
+  if (!t) giveUp();
+  return CST.resolveAsScalar({ type: 'scalar', offset: t.o, indent: t.ind, source }, true, giveUp).value;
+}
+
+/** The string of a quoted scalar, exactly as yaml resolves it; gives up on any error or odd escape. */
+export function scalarText(t: Tok): string {
+  const value = CST.resolveAsScalar({ type: t.k === 'dq' ? 'double-quoted-scalar' : 'single-quoted-scalar', offset: t.o, indent: t.ind, source: t.s }, true, giveUp).value;
+  // What an escape writes that the check of the raw text never saw: the full path reports it.
+  if (t.k === 'dq' && holdsHiddenCharacter(value)) giveUp();
+  return value;
+}
+
+/** First characters that make a plain scalar doubtful (YAML indicators). */
+const INDICATOR_START = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', '\t']);
+
+/**
+ * What the YAML 1.2 core schema makes of a plain scalar, in the order yaml tries its tags:
+ * null, bool, octal, decimal and hex integers, infinities and NaN, exponent floats, floats.
+ */
+export function coreValue(text: string): unknown {
+  const c = text.charCodeAt(0);
+  // Letters other than n/N/t/T/f/F, and most other first characters, can only start a string.
+  if (text.length > 0 && c !== 0x7e && c !== 0x2b && c !== 0x2d && c !== 0x2e && !(c >= 0x30 && c <= 0x39) && !'nNtTfF'.includes(text[0]!)) return text;
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text)) return text[0] === 't' || text[0] === 'T';
+  if (/^0o[0-7]+$/.test(text)) return Number.parseInt(text.slice(2), 8);
+  if (/^[-+]?[0-9]+$/.test(text)) return Number.parseInt(text, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(text)) return Number.parseInt(text.slice(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)) return text.slice(-3).toLowerCase() === 'nan' ? Number.NaN : text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text)) return Number.parseFloat(text);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return Number.parseFloat(text);
+  return text;
+}

@@ -1,0 +1,48 @@
+/**
+ * Check `locales`: every tag a known language with a phrase pack, `sourceLocale` among them.
+ */
+import { hasPhrasePack } from '../../model/phrases.js';
+import type { CheckFinding, ValidationCheck } from '../types.js';
+
+/** The form the schema's Locale pattern allows. */
+const LOCALE_FORM = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/;
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/**
+ * Whether a declared tag names a real language: `form` when the schema already reports its form
+ * (so nothing more is said), else true or false.
+ */
+export function languageTagState(tag: string): 'form' | boolean {
+  if (!LOCALE_FORM.test(tag)) return 'form';
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1 && languageNames.of(tag.split('-')[0]!) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Check `locales-known`. */
+export const localesKnown: ValidationCheck = {
+  id: 'locales-known',
+  codes: ['invalid-locale', 'missing-phrase-pack', 'undeclared-locale'],
+  summary: 'Every declared locale is a known language with a phrase pack; sourceLocale is declared.',
+  check({ data, declaredLocales, templatesDir }) {
+    const out: CheckFinding[] = [];
+    declaredLocales.forEach((tag, i) => {
+      const state = languageTagState(tag);
+      if (state === 'form') return;
+      if (!state) {
+        out.push({ code: 'invalid-locale', message: `'${tag}' is not a known language tag; use one such as 'en', 'lv' or 'de-AT'.`, path: ['locales', i] });
+      } else if (!hasPhrasePack(tag, templatesDir)) {
+        // Reported here, at the locale, not by a build at the end: a regional tag is served by its
+        // language's pack (de-AT by de), so only a language without any pack is missing.
+        out.push({ code: 'missing-phrase-pack', message: `There is no phrase pack for '${tag}' (templates/locales/${tag.split('-')[0]}.yaml); add one (or give build a --templates folder that has one), or remove '${tag}' from locales.`, path: ['locales', i] });
+      }
+    });
+    const declared = new Set(declaredLocales);
+    if (typeof data.sourceLocale === 'string' && declaredLocales.length > 0 && !declared.has(data.sourceLocale)) {
+      out.push({ code: 'undeclared-locale', message: `sourceLocale '${data.sourceLocale}' is not in locales (${declaredLocales.join(', ')}); add it there or correct it.`, path: ['sourceLocale'] });
+    }
+    return out;
+  },
+};
