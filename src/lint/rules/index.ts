@@ -34,6 +34,7 @@ import { translationStale } from './translation-stale.js';
 import { translationUnreviewed } from './translation-unreviewed.js';
 import { unusedCategory } from './unused-category.js';
 import { unusedSuppression } from './unused-suppression.js';
+import { versionStated } from './version-stated.js';
 import { withdrawConsent } from './withdraw-consent.js';
 
 /** All rules. */
@@ -63,6 +64,7 @@ export const RULES: readonly LintRule[] = [
   automatedDecisions,
   purposeVague,
   checkRegularly,
+  versionStated,
   factsInText,
   translationMissing,
   translationStale,
