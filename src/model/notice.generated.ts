@@ -248,7 +248,6 @@ export interface Controller {
    * Legal name, e.g. `AO Kaspersky Lab`.
    */
   name: string;
-  localName?: Text;
   /**
    * Short names the notice uses for the controller, e.g. `Kaspersky`, `KL`.
    *
@@ -264,6 +263,7 @@ export interface Controller {
    */
   contactVia?: ('controller' | 'representative' | 'dpo')[];
   note?: Text;
+  localName?: Text;
 }
 /**
  * A postal address.
@@ -318,10 +318,10 @@ export interface Party {
    * Legal name, as written in every locale, e.g. `Kaspersky Labs GmbH`.
    */
   name: string;
-  localName?: Text;
   address?: Address;
   contact?: Contact;
   note?: Text;
+  localName?: Text;
 }
 /**
  * A joint controller (Art. 26).
@@ -335,10 +335,10 @@ export interface JointController {
    * Legal name.
    */
   name: string;
-  localName?: Text;
   address?: Address;
   contact?: Contact;
   arrangement: Text;
+  localName?: Text;
 }
 /**
  * A purpose of processing.
@@ -441,9 +441,9 @@ export interface Recipient {
    * Name of the recipient, when the notice names it.
    */
   name?: string;
-  localName?: Text;
   appliesTo?: Text;
   description: Text;
+  localName?: Text;
 }
 /**
  * Where data are processed, and transfers out of the EEA.
