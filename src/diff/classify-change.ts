@@ -479,6 +479,11 @@ const FACT_TEXTS = new Set([
   'Transfers.appliesTo',
   'Clause.appliesTo',
   'Safeguard.compellingInterests',
+  // A party's name as printed in one locale.
+  'Controller.localName',
+  'JointController.localName',
+  'Party.localName',
+  'Recipient.localName',
 ]);
 
 /**
