@@ -473,6 +473,8 @@ const FACT_TEXTS = new Set([
   'Right.text',
   // Whom a clause applies to, and the interests a transfer under Art. 49(1) second subparagraph serves.
   'Purpose.appliesTo',
+  'LegalBasis.appliesTo',
+  'RetentionRule.appliesTo',
   'Recipient.appliesTo',
   'Right.appliesTo',
   'Rights.appliesTo',

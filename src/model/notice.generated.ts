@@ -386,6 +386,7 @@ export interface LegalBasis {
   gdpr: GdprBasis;
   law?: Text;
   statement?: Text;
+  appliesTo?: Text;
 }
 /**
  * A category of personal data.
@@ -565,6 +566,7 @@ export interface RetentionRule {
    * @maxItems 500
    */
   purposes?: IdRef[];
+  appliesTo?: Text;
 }
 /**
  * Automated decision-making, including profiling.

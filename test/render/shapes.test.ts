@@ -51,11 +51,14 @@ describe('model shapes (issue 12 point 3)', () => {
     expect(en).toContain('Data protection officer of the Model Authority');
     expect(en).not.toContain('Musterbehörde');
     expect(de).toContain('Musterbehörde, Hauptstraße 1, 10115 Berlin, Deutschland.');
-    // appliesTo: before the purpose, the right, the clause; opening the rights and transfers sections.
+    // appliesTo: before the purpose, legal basis, retention rule, right, clause; opening the rights and transfers sections.
     expect(en).toContain('For users in the EEA, the UK and Switzerland only: Training our language model on your requests.');
     expect(de).toContain('Nur für Nutzer im EWR, im Vereinigten Königreich und in der Schweiz: Training unseres Sprachmodells mit Ihren Anfragen.');
     expect(en).toContain('In the EEA: Opting out of model training. You can switch off training on your requests in the settings.');
     expect(en).toContain('For users in Switzerland: You can also turn to the FDPIC.');
+    expect(en).toContain('In the EEA: Processing is necessary for the purposes of our legitimate interests');
+    expect(en).toContain('In Switzerland: Your requests: 6 months.');
+    expect(de).toContain('In der Schweiz: Ihre Anfragen: 6 Monate.');
     expect(en).toMatch(/^For all users:$/m);
     expect(en).toMatch(/^For users outside the EEA:$/m);
     // One item naming two rights: both standard names and sentences, or the notice's own words.

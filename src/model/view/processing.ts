@@ -30,7 +30,7 @@ export function addProcessing(ctx: ViewContext): void {
     const statement = t(basis.statement) ?? p(`legalBasis.names.a${article}p${paragraph}${point}`);
     const law = t(basis.law);
     const key = law ? 'legalBasis.itemLaw' : basis.gdpr === '6(1)(f)' ? 'legalBasis.itemLegitimate' : 'legalBasis.item';
-    return p(key, { statement, citation, law, legitimateInterestsLabel: p('legalBasis.legitimateInterestsLabel') }, basis.id);
+    return ctx.scoped(basis.appliesTo, p(key, { statement, citation, law, legitimateInterestsLabel: p('legalBasis.legitimateInterestsLabel') }, basis.id));
   };
   const interestsLine = (pu: Purpose): string | undefined =>
     t(pu.legitimateInterests) ? p('legalBasis.legitimateInterests', { interests: t(pu.legitimateInterests), purpose: purposeName.get(pu.id) }, pu.id) : undefined;
@@ -46,7 +46,7 @@ export function addProcessing(ctx: ViewContext): void {
     } else if (t(rule.trigger)) parts.push(t(rule.trigger)!);
     if (t(rule.criteria)) parts.push(t(rule.criteria)!);
     if (t(rule.law)) parts.push(p('retention.law', { law: t(rule.law) }, rule.id));
-    return parts.join(' ');
+    return ctx.scoped(rule.appliesTo, parts.join(' '));
   };
   const described = (pu: Purpose) => ctx.scoped(pu.appliesTo, t(pu.description) ?? '');
 
