@@ -76,7 +76,7 @@ export const LINT_RULE_IDS = [
   'transfers-section', 'transfer-safeguard', 'adequacy-statement', 'adequacy-scope', 'safeguard-copy',
   'retention-stated', 'retention-vague', 'rights-listed', 'withdraw-consent', 'complaint-right',
   'requirement-to-provide', 'data-source', 'automated-decisions', 'purpose-vague', 'check-regularly',
-  'facts-in-text', 'translation-missing', 'translation-stale', 'translation-unreviewed', 'phrase-pack-unchecked',
+  'version-stated', 'facts-in-text', 'translation-missing', 'translation-stale', 'translation-unreviewed', 'phrase-pack-unchecked',
   'invalid-suppression', 'unused-suppression',
 ] as const;
 

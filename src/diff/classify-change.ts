@@ -305,6 +305,8 @@ function structuredVerdict(before: ClauseNode, after: ClauseNode, delta: FieldDe
       break;
     case 'Right':
       if (field === 'right') return plain('rights-exercise-changed');
+      // Another right named in the same item (`also`) changes which rights the notice tells of.
+      if (top === 'also') return { rule: 'rights-exercise-changed', summary: delta.list ? listWords(`${label}: also`, delta.list) : changedWords(label, field, b, a) };
       break;
     case 'Exercise':
       if (field === 'responseTime') {
@@ -469,6 +471,21 @@ const FACT_TEXTS = new Set([
   'AutomatedDecisions.statement',
   'Complaints.text',
   'Right.text',
+  // Whom a clause applies to, and the interests a transfer under Art. 49(1) second subparagraph serves.
+  'Purpose.appliesTo',
+  'LegalBasis.appliesTo',
+  'RetentionRule.appliesTo',
+  'Recipient.appliesTo',
+  'Right.appliesTo',
+  'Rights.appliesTo',
+  'Transfers.appliesTo',
+  'Clause.appliesTo',
+  'Safeguard.compellingInterests',
+  // A party's name as printed in one locale.
+  'Controller.localName',
+  'JointController.localName',
+  'Party.localName',
+  'Recipient.localName',
 ]);
 
 /**

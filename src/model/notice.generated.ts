@@ -80,7 +80,7 @@ export type IdRef = string;
  */
 export type Duration = string;
 /**
- * A data subject right: `information` (Art. 12-14), `access` (15), `rectification` (16), `erasure` (17), `restriction` (18), `portability` (20), `object` (21), `automated-decisions` (22), `withdraw-consent` (7(3)), `complaint` (77).
+ * A data subject right: `information` (Art. 12-14), `access` (15), `rectification` (16), `erasure` (17), `restriction` (18), `portability` (20), `object` (21), `automated-decisions` (22), `withdraw-consent` (7(3)), `complaint` (77), `dpo-contact` (contacting the data protection officer, 38(4)), `other` (a right or choice the notice grants beyond these, e.g. an opt-out of model training). `dpo-contact` and `other` have no standard wording: give `title` and `text`.
  *
  * This interface was referenced by `Notice`'s JSON-Schema
  * via the `definition` "RightName".
@@ -95,7 +95,9 @@ export type RightName =
   | 'object'
   | 'automated-decisions'
   | 'withdraw-consent'
-  | 'complaint';
+  | 'complaint'
+  | 'dpo-contact'
+  | 'other';
 /**
  * `list` or `table`.
  *
@@ -117,6 +119,10 @@ export interface Notice {
    * Date from which this version applies, as YYYY-MM-DD.
    */
   effectiveDate: string;
+  /**
+   * `false` when the notice itself states no version and no date: `version` and `effectiveDate` are then the editor's (e.g. an archive's date), used for output paths and history but not printed, and lint reports the gap. Leave out when the notice states them.
+   */
+  versionStated?: boolean;
   /**
    * Which article the notice answers: `art13` when the data come from the data subject, `art14` when they come from elsewhere, `both` for both.
    */
@@ -257,6 +263,7 @@ export interface Controller {
    */
   contactVia?: ('controller' | 'representative' | 'dpo')[];
   note?: Text;
+  localName?: Text;
 }
 /**
  * A postal address.
@@ -314,6 +321,7 @@ export interface Party {
   address?: Address;
   contact?: Contact;
   note?: Text;
+  localName?: Text;
 }
 /**
  * A joint controller (Art. 26).
@@ -330,6 +338,7 @@ export interface JointController {
   address?: Address;
   contact?: Contact;
   arrangement: Text;
+  localName?: Text;
 }
 /**
  * A purpose of processing.
@@ -340,6 +349,7 @@ export interface JointController {
 export interface Purpose {
   id: Id;
   description: Text;
+  appliesTo?: Text;
   /**
    * The legal basis (or bases) for this purpose. Leave out when the notice does not state one: nothing is printed and lint reports the gap at the purpose.
    *
@@ -376,6 +386,7 @@ export interface LegalBasis {
   gdpr: GdprBasis;
   law?: Text;
   statement?: Text;
+  appliesTo?: Text;
 }
 /**
  * A category of personal data.
@@ -416,7 +427,7 @@ export interface Source {
   description: Text;
 }
 /**
- * A recipient or category of recipients.
+ * A recipient or category of recipients. Leave `kind` out when the notice does not say what kind of recipient it is.
  *
  * This interface was referenced by `Notice`'s JSON-Schema
  * via the `definition` "Recipient".
@@ -426,12 +437,14 @@ export interface Recipient {
   /**
    * `group-company`: company of the same group; `processor`: service provider acting on our instructions; `authority`: public authority; `controller`: another controller; `other`.
    */
-  kind: 'group-company' | 'processor' | 'authority' | 'controller' | 'other';
+  kind?: 'group-company' | 'processor' | 'authority' | 'controller' | 'other';
   /**
    * Name of the recipient, when the notice names it.
    */
   name?: string;
+  appliesTo?: Text;
   description: Text;
+  localName?: Text;
 }
 /**
  * Where data are processed, and transfers out of the EEA.
@@ -455,6 +468,7 @@ export interface Transfers {
    */
   safeguards?: Safeguard[];
   statement?: Text;
+  appliesTo?: Text;
 }
 /**
  * A country or international organisation where data are processed. Give either `country` or `organisation`.
@@ -504,9 +518,11 @@ export interface Safeguard {
     | 'administrative-arrangement'
     | 'derogation';
   /**
-   * For `mechanism: derogation`, the point of Art. 49(1) relied on, e.g. `49(1)(a)` explicit consent.
+   * For `mechanism: derogation`, the point of Art. 49(1) relied on, e.g. `49(1)(a)` explicit consent; `49(1)-second` the second subparagraph (a transfer, not repetitive, necessary for compelling legitimate interests of the controller), for which the notice must state those interests in `compellingInterests`.
    */
-  derogation?: '49(1)(a)' | '49(1)(b)' | '49(1)(c)' | '49(1)(d)' | '49(1)(e)' | '49(1)(f)' | '49(1)(g)';
+  derogation?:
+    '49(1)(a)' | '49(1)(b)' | '49(1)(c)' | '49(1)(d)' | '49(1)(e)' | '49(1)(f)' | '49(1)(g)' | '49(1)-second';
+  compellingInterests?: Text;
   description?: Text;
   copy?: Text;
 }
@@ -550,6 +566,7 @@ export interface RetentionRule {
    * @maxItems 500
    */
   purposes?: IdRef[];
+  appliesTo?: Text;
 }
 /**
  * Automated decision-making, including profiling.
@@ -576,6 +593,7 @@ export interface AutomatedDecisions {
 export interface Rights {
   id: Id;
   intro?: Text;
+  appliesTo?: Text;
   /**
    * The rights that apply, in the order the notice lists them.
    *
@@ -594,6 +612,14 @@ export interface Rights {
 export interface Right {
   id: Id;
   right: RightName;
+  /**
+   * Further rights this one item names, when the notice names several in one item (`Access and rectify your data`: `right: access`, `also: [rectification]`). Lint counts each as listed.
+   *
+   * @minItems 1
+   * @maxItems 11
+   */
+  also?: RightName[];
+  appliesTo?: Text;
   title?: Text;
   text?: Text;
 }
@@ -679,6 +705,7 @@ export interface Clause {
     | 'end';
   afterClause?: IdRef;
   heading?: Text;
+  appliesTo?: Text;
   text: Text;
 }
 /**

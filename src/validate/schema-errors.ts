@@ -103,6 +103,9 @@ export function schemaFindings(data: unknown, errors: readonly ErrorObject[]): C
       case 'uniqueItems':
         report('duplicate-item', `${where} lists the same entry twice (entries ${Number(error.params.j) + 1} and ${Number(error.params.i) + 1}); remove one.`, [...path, Number(error.params.i)]);
         break;
+      case 'if':
+        // The failing `then` (e.g. a right `other` without its own `title`) is reported as its own error.
+        break;
       default:
         report('invalid-format', `${where}: ${error.message ?? 'invalid value'}.`, path);
     }

@@ -2,6 +2,7 @@
  * Art. 13(2)(d) / 14(2)(e), Art. 77: the right to lodge a complaint with a supervisory authority.
  */
 import type { Finding, LintRule } from '../types.js';
+import { rightsNamed } from './rights-listed.js';
 
 /** Rule `complaint-right`: The notice tells people they can complain to a supervisory authority. */
 export const complaintRight: LintRule = {
@@ -15,7 +16,7 @@ export const complaintRight: LintRule = {
   check({ notice }) {
     const out: Finding[] = [];
     const c = notice.complaints;
-    if (!notice.rights.items.some((r) => r.right === 'complaint') && !c?.text && !c?.authority) {
+    if (!rightsNamed(notice).has('complaint') && !c?.text && !c?.authority) {
       out.push({ message: "The notice does not mention the right to complain to a supervisory authority; add 'complaints.text' or a rights item with 'right: complaint'.", path: c ? ['complaints'] : ['rights'], at: 'key' });
     }
     return out;

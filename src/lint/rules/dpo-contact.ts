@@ -11,7 +11,7 @@ export const dpoContact: LintRule = {
   severity: 'error',
   summary: 'A designated data protection officer can be contacted.',
   explanation:
-    'Where a data protection officer is designated, the notice must give the DPO\'s contact details (a name is not required, a way to reach the DPO is). The rule checks that `dpo` has at least one contact channel, that letters are only invited to a full address, and that the notice does not send people to a DPO it does not name.',
+    'Where a data protection officer is designated, the notice must give the DPO\'s contact details (a name is not required, a way to reach the DPO is). The rule checks that `dpo` has at least one contact channel, that letters are only invited to a full address, and that the notice does not send people to a DPO it does not name (in `contactVia` or a `dpo-contact` right).',
   fix: 'Add `dpo.contact` with an `email` (a functional address such as dpo@example.com is fine), `phone`, `web`, or `post: true` with a full `dpo.address`.',
   check({ notice }) {
     const out: Finding[] = [];
@@ -24,6 +24,9 @@ export const dpoContact: LintRule = {
       }
     }
     if (!dpo) for (const path of contactViaPaths(notice, 'dpo')) out.push({ message: "The notice sends people to the data protection officer but names none; add 'dpo' or remove it here.", path });
+    notice.rights.items.forEach((item, i) => {
+      if (item.right === 'dpo-contact' && !dpo) out.push({ message: `Right '${item.id}' sends people to the data protection officer (Art. 38(4)), but the notice names none; add 'dpo' with its contact details.`, path: ['rights', 'items', i, 'right'] });
+    });
     return out;
   },
 };

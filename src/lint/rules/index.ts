@@ -33,6 +33,7 @@ import { translationMissing } from './translation-missing.js';
 import { translationStale } from './translation-stale.js';
 import { translationUnreviewed } from './translation-unreviewed.js';
 import { unusedCategory } from './unused-category.js';
+import { versionStated } from './version-stated.js';
 import { withdrawConsent } from './withdraw-consent.js';
 
 /** The rules with a check of their own. */
@@ -62,6 +63,7 @@ export const CHECKED_RULES: readonly LintRule[] = [
   automatedDecisions,
   purposeVague,
   checkRegularly,
+  versionStated,
   factsInText,
   translationMissing,
   translationStale,

@@ -22,10 +22,12 @@ export function legalPackKeys(notice: Notice, locale: string): string[] {
     }
   }
   for (const item of notice.rights.items) {
-    if (item.title?.[locale] === undefined) keys.add(`rights.${item.right}.title`);
-    if (item.text?.[locale] === undefined) keys.add(`rights.${item.right}.text`);
+    for (const right of [item.right, ...(item.also ?? [])]) {
+      if (item.title?.[locale] === undefined) keys.add(`rights.${right}.title`);
+      if (item.text?.[locale] === undefined) keys.add(`rights.${right}.text`);
+    }
   }
-  for (const s of notice.transfers?.safeguards ?? []) keys.add(`safeguard.${s.mechanism}`);
+  for (const s of notice.transfers?.safeguards ?? []) keys.add(s.derogation === '49(1)-second' ? 'safeguard.compellingInterests' : `safeguard.${s.mechanism}`);
   return [...keys].filter((k) => !own(k));
 }
 

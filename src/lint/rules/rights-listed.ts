@@ -1,7 +1,7 @@
 /**
  * Art. 13(2)(b) / 14(2)(c): the rights of access, rectification, erasure, restriction, objection and portability.
  */
-import type { RightName } from '../../model/notice.js';
+import type { Notice, RightName } from '../../model/notice.js';
 import type { Finding, LintRule } from '../types.js';
 import { allBases } from '../util/notice.js';
 
@@ -14,6 +14,11 @@ const NAMES: Partial<Record<RightName, string>> = {
   object: 'the right to object (Art. 21)',
 };
 
+/** Every right the notice's list names: each item's `right` and the further rights it names (`also`). */
+export function rightsNamed(notice: Notice): Set<RightName> {
+  return new Set(notice.rights.items.flatMap((r) => [r.right, ...(r.also ?? [])]));
+}
+
 /** Rule `rights-listed`: The rights that apply are listed: access, rectification, erasure, restriction, objection, portability. */
 export const rightsListed: LintRule = {
   id: 'rights-listed',
@@ -21,11 +26,11 @@ export const rightsListed: LintRule = {
   severity: 'error',
   summary: 'The rights that apply are listed: access, rectification, erasure, restriction, objection, portability.',
   explanation:
-    'The notice must tell people about their rights of access, rectification, erasure, restriction, objection and data portability. The rights of access, rectification, erasure and restriction always apply; the right to object applies where a purpose rests on Art. 6(1)(e) or (f), the right to data portability where one rests on consent (6(1)(a), 9(2)(a)) or a contract (6(1)(b)). The rule reports each right that applies and is missing from `rights.items`.',
+    'The notice must tell people about their rights of access, rectification, erasure, restriction, objection and data portability. The rights of access, rectification, erasure and restriction always apply; the right to object applies where a purpose rests on Art. 6(1)(e) or (f), the right to data portability where one rests on consent (6(1)(a), 9(2)(a)) or a contract (6(1)(b)). The rule reports each right that applies and is missing from `rights.items`; an item naming several rights (`also`) counts for each.',
   fix: 'Add the right to `rights.items`, e.g. `- id: restriction` with `right: restriction` (the phrase pack supplies the standard wording).',
   check({ notice }) {
     const out: Finding[] = [];
-    const listed = new Set(notice.rights.items.map((r) => r.right));
+    const listed = rightsNamed(notice);
     const bases = allBases(notice);
     const needed: RightName[] = ['access', 'rectification', 'erasure', 'restriction'];
     if (bases.has('6(1)(e)') || bases.has('6(1)(f)')) needed.push('object');

@@ -12,7 +12,7 @@ export const transferSafeguard: LintRule = {
   severity: 'error',
   summary: 'A transfer to a country without an adequacy decision names a safeguard.',
   explanation:
-    'Data may leave the EEA for a country or international organisation without an adequacy decision only under an Art. 46 safeguard (standard contractual clauses, binding corporate rules, ...) or an Art. 49 derogation, and the notice must name it. The rule reports destinations outside the EEA that have no adequacy decision (according to `src/data/adequacy.json`, on the day of the check) and no `safeguard`, destinations whose safeguard is an `adequacy` decision that does not exist, and (once per safeguard) a safeguard that does not name its transfer tool (`mechanism` left out because the notice does not say).',
+    'Data may leave the EEA for a country or international organisation without an adequacy decision only under an Art. 46 safeguard (standard contractual clauses, binding corporate rules, ...) or an Art. 49 derogation, and the notice must name it. The rule reports destinations outside the EEA that have no adequacy decision (according to `src/data/adequacy.json`, on the day of the check) and no `safeguard`, destinations whose safeguard is an `adequacy` decision that does not exist, (once per safeguard) a safeguard that does not name its transfer tool (`mechanism` left out because the notice does not say), and a transfer under the second subparagraph of Art. 49(1) (`derogation: 49(1)-second`) whose notice does not state the compelling legitimate interests pursued, which the data subject must be told of.',
   fix: 'Give the destination a `safeguard` with `mechanism: scc` (Decision (EU) 2021/914), `bcr`, another Art. 46 tool, or `derogation` with the point of Art. 49(1).',
   check({ notice, today }) {
     const out: Finding[] = [];
@@ -31,6 +31,11 @@ export const transferSafeguard: LintRule = {
         out.push({ message: `${where} has no adequacy decision and safeguard '${safeguard.id}' does not name the transfer tool (Art. 13(1)(f) / 14(1)(f)); add 'mechanism' as the notice states it, e.g. 'scc'.`, path: ['transfers', 'safeguards', j], at: 'key' });
       } else if (safeguard?.mechanism === 'adequacy') {
         out.push({ message: `Safeguard '${safeguard.id}' is an adequacy decision, but ${where} has none; rely on standard contractual clauses, binding corporate rules or a derogation instead.`, path: ['transfers', 'destinations', i, 'safeguard'] });
+      }
+    });
+    notice.transfers?.safeguards?.forEach((s, j) => {
+      if (s.derogation === '49(1)-second' && !s.compellingInterests) {
+        out.push({ message: `Safeguard '${s.id}' relies on the second subparagraph of Art. 49(1); the data subject must be told of the transfer and of the compelling legitimate interests pursued; add 'compellingInterests' in the notice's words.`, path: ['transfers', 'safeguards', j, 'derogation'] });
       }
     });
     return out;

@@ -2,6 +2,7 @@
  * Art. 13(2)(c) / 14(2)(d), Art. 7(3): the right to withdraw consent, where consent is a basis.
  */
 import type { Finding, LintRule } from '../types.js';
+import { rightsNamed } from './rights-listed.js';
 
 /** Rule `withdraw-consent`: A notice relying on consent tells people they can withdraw it at any time. */
 export const withdrawConsent: LintRule = {
@@ -15,7 +16,7 @@ export const withdrawConsent: LintRule = {
   check({ notice }) {
     const out: Finding[] = [];
     const consenting = notice.purposes.filter((p) => (p.legalBases ?? []).some((b) => b.gdpr === '6(1)(a)' || b.gdpr === '9(2)(a)')).map((p) => p.id);
-    if (consenting.length > 0 && !notice.rights.items.some((r) => r.right === 'withdraw-consent')) {
+    if (consenting.length > 0 && !rightsNamed(notice).has('withdraw-consent')) {
       out.push({
         message: `Consent is the basis of ${consenting.map((id) => `'${id}'`).join(', ')}, but the rights do not include withdrawing it at any time; add an item with 'right: withdraw-consent'.`,
         path: ['rights', 'items'],

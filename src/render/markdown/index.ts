@@ -95,7 +95,7 @@ export function renderMarkdown(view: NoticeView, options: { remember?: boolean }
     });
   };
   add('h1', view.title, [{ type: 'heading', depth: 1, children: fieldInline(view.title) }]);
-  add('em', view.versionLine, [{ type: 'paragraph', children: [{ type: 'emphasis', children: fieldInline(view.versionLine) }] }]);
+  if (view.versionLine) add('em', view.versionLine, [{ type: 'paragraph', children: [{ type: 'emphasis', children: fieldInline(view.versionLine) }] }]);
   if (view.intro) add('md', view.intro, fieldBlocks(view.intro));
   for (const section of view.sections) {
     if (section.heading) add('h2', section.heading, [{ type: 'heading', depth: 2, children: fieldInline(section.heading) }]);
