@@ -43,7 +43,7 @@ async function save(text: string): Promise<void> {
   writeFileSync(file, text);
   await reloaded;
   expect(server.generation()).toBeGreaterThan(before);
-  expect(await page.evaluate(() => document.documentElement.dataset.generation)).toBe(String(server.generation()));
+  expect(await page.evaluate('document.documentElement.dataset.generation')).toBe(String(server.generation()));
 }
 
 function localeFrame(locale: string): Frame {
@@ -52,7 +52,7 @@ function localeFrame(locale: string): Frame {
   return frame;
 }
 
-const frameText = (frame: Frame) => frame.evaluate(() => document.body.textContent ?? '');
+const frameText = (frame: Frame) => frame.evaluate("document.body.textContent ?? ''") as Promise<string>;
 
 interface Row {
   code: string;
@@ -146,7 +146,7 @@ describe('noticekit preview', () => {
     const html = (await rows()).filter((r) => r.code === 'raw-html');
     expect(html.length).toBeGreaterThanOrEqual(1);
     expect(html.some((r) => r.message.includes('<script>'))).toBe(true);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
     expect(await page.title()).toBe('noticekit preview');
     expect(await page.$$eval('script', (s) => s.length)).toBe(1);
     expect(await page.$$eval('img', (s) => s.length)).toBe(0);
@@ -156,7 +156,7 @@ describe('noticekit preview', () => {
     expect((await rows()).filter((r) => r.severity === 'error')).toEqual([]);
     const en = localeFrame('en');
     expect(await frameText(en)).toContain(payload);
-    expect(await en.evaluate(() => document.querySelectorAll('script, img').length)).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await en.evaluate("document.querySelectorAll('script, img').length")).toBe(0);
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
   }, 60_000);
 });
