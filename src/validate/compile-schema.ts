@@ -47,6 +47,8 @@ function newAjv(source: boolean): Ajv2020 {
   const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source }, logger: AJV_LOGGER });
   cjsDefault<AddFormats>(require('ajv-formats'))(ajv, ['date', 'email', 'uri']);
+  // Editor help (scripts/gen-schema-docs.mjs), not validation: known to ajv so strict mode accepts it.
+  ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions']);
   return ajv;
 }
 
