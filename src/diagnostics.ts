@@ -63,6 +63,7 @@ export const DIAGNOSTIC_CODES = {
   'unknown-phrase': 'A phrase override names a phrase the pack does not have.',
   'duplicate-notice': 'Two files hold the same notice id and version.',
   'template-error': 'A template is invalid or failed while rendering.',
+  'unknown-dpv-term': 'A dpv field names a term that is not in the W3C DPV term list (JSON-LD export).',
   'too-many-diagnostics': 'More problems than the report limit; the rest are not shown.',
 } as const;
 

@@ -7,11 +7,12 @@ export { validateNotice, checkNoticeFile, checkNoticeFiles, isCountryCode, walkN
 export { DIAGNOSTIC_CODES, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostics.js';
 export { formatDiagnostics } from './report/format-diagnostics.js';
 export { run, type CliIO } from './cli/public.js';
-export { build, FORMATS, type BuildOptions, type BuildResult, type ManifestEntry, type Format } from './build/build.js';
+export { build, FORMATS, DEFAULT_FORMATS, type BuildOptions, type BuildResult, type ManifestEntry, type Format } from './build/build.js';
 export { mergeShards } from './build/merge.js';
 export { diffNotices, formatDiffText, formatDiffMarkdown, formatDiffHtml, formatDiffJson, noticeHistory } from './diff/index.js';
 export { lintNotice, RULES as LINT_RULES, toSarif, type LintOptions } from './lint/index.js';
 export { renderMarkdown } from './render/markdown/index.js';
 export { renderHtml, loadTemplateSet } from './render/html/index.js';
+export { renderJson, renderJsonLd, dpvTermProblems } from './render/json/index.js';
 export { buildView, type NoticeView } from './model/view.js';
 export { loadPhrasePack, Phrases } from './model/phrases.js';

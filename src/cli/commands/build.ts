@@ -3,7 +3,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, BuildAborted, FORMATS, type Format } from '../../build/build.js';
+import { build, BuildAborted, DEFAULT_FORMATS, FORMATS, type Format } from '../../build/build.js';
 import { OutputRefusedError } from '../../build/output-guard.js';
 import { cacheDir as defaultCacheDir } from '../../cache-dir.js';
 import { formatDiagnostics } from '../../report/format-diagnostics.js';
@@ -18,14 +18,15 @@ export const buildCommand: Command = {
   usage: `Usage: noticekit build [files|dirs|globs...] [options]
 
 Validates every notice (default: notices/), then writes for each notice, version and locale:
-  DIR/<notice-id>/<version>/<locale>.{html,md,pdf}, DIR/<notice-id>/latest/...,
+  DIR/<notice-id>/<version>/<locale>.{html,md,pdf,json,jsonld}, DIR/<notice-id>/latest/...,
   DIR/index.html and DIR/manifest.json (paths, sha256, bytes).
 Nothing is written if any notice is invalid; the output folder is replaced whole, only on success.
 
 Options:
   --out DIR             output folder (default: public); replaced only when it is empty, missing
                         or an earlier noticekit output, never a folder holding other files
-  --formats LIST        comma-separated: html,md,pdf (default: all three)
+  --formats LIST        comma-separated: html,md,pdf,json,jsonld (default: html,md,pdf);
+                        json is the notice's data, jsonld the same in the W3C DPV vocabulary
   --locales LIST        only these locales (default: every declared locale)
   --jobs N              PDFs printed at once (default: 2)
   --render-threads N    worker threads for validation, Markdown and HTML in large builds (default: 2)
@@ -50,7 +51,7 @@ Next: open DIR/index.html, or publish DIR.`,
       allowPositionals: true,
       options: {
         out: { type: 'string', default: 'public' },
-        formats: { type: 'string', default: FORMATS.join(',') },
+        formats: { type: 'string', default: DEFAULT_FORMATS.join(',') },
         locales: { type: 'string' },
         jobs: { type: 'string', default: '2' },
         'render-threads': { type: 'string', default: '2' },
@@ -65,7 +66,7 @@ Next: open DIR/index.html, or publish DIR.`,
     });
     const formats = values.formats.split(',').map((f) => f.trim()).filter(Boolean);
     const unknown = formats.filter((f) => !FORMATS.includes(f as Format));
-    if (unknown.length > 0 || formats.length === 0) throw new UsageError(`--formats takes html, md and pdf, comma-separated; not '${values.formats}'.`);
+    if (unknown.length > 0 || formats.length === 0) throw new UsageError(`--formats takes html, md, pdf, json and jsonld, comma-separated; not '${values.formats}'.`);
     const jobs = Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not '${values.jobs}'.`);
     const renderThreads = Number(values['render-threads']);
