@@ -10,6 +10,8 @@ export type Severity = 'error' | 'warning' | 'info';
  * Codes are part of the public contract: tests and editors key on them, never on message text.
  */
 export const DIAGNOSTIC_CODES = {
+  // Settings
+  'lint-config': 'The lint settings file (noticekit.config.yaml or .json) cannot be used.',
   // Reading the file
   'file-unreadable': 'The file could not be read.',
   'file-too-large': 'The file is larger than the size limit.',
@@ -63,6 +65,7 @@ export const DIAGNOSTIC_CODES = {
   'unknown-phrase': 'A phrase override names a phrase the pack does not have.',
   'duplicate-notice': 'Two files hold the same notice id and version.',
   'template-error': 'A template is invalid or failed while rendering.',
+  'unknown-dpv-term': 'A dpv field names a term that is not in the W3C DPV term list (JSON-LD export).',
   'too-many-diagnostics': 'More problems than the report limit; the rest are not shown.',
 } as const;
 

@@ -12,6 +12,7 @@ import { Reporter } from '../report/reporter.js';
 import { buildView, plainTitle, titleOf } from '../model/view.js';
 import { loadPhrasePack, Phrases } from '../model/phrases.js';
 import { escapeMarkdown, formatDate } from '../model/format.js';
+import { dpvTermDiagnostics, renderJson, renderJsonLd } from '../render/json/index.js';
 import { renderHtml, loadTemplateSet, TemplateError, type PageLinks, type TemplateSet } from '../render/html/index.js';
 import { findChromium, PdfPrinter, PrintError, type PrintOptions } from '../render/pdf/browser.js';
 import { FONT_ORIGIN, FONT_SLOT, fontSetFor, footerFontCss, servedFontFiles, withFontFaces, withServedFontFaces } from '../render/pdf/fonts.js';
@@ -23,8 +24,10 @@ import { clearLeftovers, stagingPath, swapIn } from './swap.js';
 import { createHash as hashOf } from 'node:crypto';
 
 /** Output formats. */
-export type Format = 'html' | 'md' | 'pdf';
-export const FORMATS: readonly Format[] = ['html', 'md', 'pdf'];
+export type Format = 'html' | 'md' | 'pdf' | 'json' | 'jsonld';
+export const FORMATS: readonly Format[] = ['html', 'md', 'pdf', 'json', 'jsonld'];
+/** The formats built when none are asked for. */
+export const DEFAULT_FORMATS: readonly Format[] = ['html', 'md', 'pdf'];
 
 /** Options of a build. */
 export interface BuildOptions {
@@ -134,6 +137,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await guard();
 
   const prepared = await time('validate', () => prepareNotices(options.files, { locales: options.locales, templatesDir: options.templatesDir, threads: options.renderThreads ?? 1 }));
+  if (options.formats.includes('jsonld')) prepared.diagnostics.push(...prepared.notices.flatMap((p) => dpvTermDiagnostics(p.notice, p.text, p.file)));
   if (prepared.diagnostics.some((d) => d.severity === 'error')) return fail(prepared.diagnostics);
 
   let templates: TemplateSet;
@@ -252,6 +256,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           await write(rel(job, format), bytes, entryOf(job, format));
         }
       });
+      // JSON and JSON-LD: the model itself, cheap enough to write afresh every time.
+      for (const [format, render] of [['json', renderJson], ['jsonld', renderJsonLd]] as const) {
+        if (options.formats.includes(format)) for (const job of jobs) await write(rel(job, format), render(job.prepared.notice, job.locale), entryOf(job, format));
+      }
     });
 
     if (printer) {
@@ -362,7 +370,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-const FORMAT_NAMES: Record<Format, string> = { html: 'HTML', md: 'Markdown', pdf: 'PDF' };
+const FORMAT_NAMES: Record<Format, string> = { html: 'HTML', md: 'Markdown', pdf: 'PDF', json: 'JSON', jsonld: 'JSON-LD' };
 const PAGE_LABELS = { navigation: 'About this notice', languages: 'Languages', formats: 'This notice as', versions: 'Versions', history: 'History of changes', current: 'this version' };
 
 /**

@@ -2,7 +2,7 @@
  * `noticekit build [files|dirs] --out DIR`: render every notice for publishing.
  */
 import path from 'node:path';
-import { build, BuildAborted, FORMATS, type Format } from '../../build/build.js';
+import { build, BuildAborted, DEFAULT_FORMATS, FORMATS, type Format } from '../../build/build.js';
 import { OutputRefusedError } from '../../build/output-guard.js';
 import { cacheDir as defaultCacheDir } from '../../cache-dir.js';
 import { formatDiagnostics } from '../../report/format-diagnostics.js';
@@ -17,12 +17,12 @@ export const buildCommand = defineCommand({
   name: 'build',
   synopsis: ['noticekit build [files|dirs|globs...] [options]'],
   description: `Validates every notice (default: notices/), then writes for each notice, version and locale:
-  DIR/<notice-id>/<version>/<locale>.{html,md,pdf}, DIR/<notice-id>/latest/...,
+  DIR/<notice-id>/<version>/<locale>.{html,md,pdf,json,jsonld}, DIR/<notice-id>/latest/...,
   DIR/index.html and DIR/manifest.json (paths, sha256, bytes).
 Nothing is written if any notice is invalid; the output folder is replaced whole, only on success.`,
   options: {
     out: { type: 'string', arg: 'DIR', default: 'public', help: 'output folder (default: public); replaced only when it is empty, missing\nor an earlier noticekit output, never a folder holding other files' },
-    formats: { type: 'list', arg: 'LIST', choices: FORMATS, default: FORMATS, help: `comma-separated: ${FORMATS.join(',')} (default: ${FORMATS.join(',')})` },
+    formats: { type: 'list', arg: 'LIST', choices: FORMATS, default: DEFAULT_FORMATS, help: `comma-separated: ${FORMATS.join(',')} (default: ${DEFAULT_FORMATS.join(',')});\njson is the notice's data, jsonld the same in the W3C DPV vocabulary` },
     locales: { type: 'list', arg: 'LIST', help: 'only these locales (default: every declared locale)' },
     jobs: { type: 'int', arg: 'N', min: 1, max: 64, default: 2, help: 'PDFs printed at once (default: 2)' },
     'render-threads': { type: 'int', arg: 'N', min: 1, max: 64, default: 2, help: 'worker threads for validation, Markdown and HTML in large builds (default: 2)' },
