@@ -7,13 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplateSet, renderHtml } from '../../src/render/html/index.js';
-import { findChromium, PdfPrinter, type PrintOptions } from '../../src/render/pdf/browser.js';
+import { findChromium, PdfPrinter, type PrintOptions } from '../../src/render/pdf/index.js';
 import { FONT_ORIGIN, FONT_SLOT, fontFaceCss, servedFontFiles, withServedFontFaces } from '../../src/render/pdf/fonts.js';
 import { PRAXIS, REFERENCE, viewOf } from './helpers.js';
 
 let printer: PdfPrinter;
 beforeAll(async () => {
-  printer = new PdfPrinter(findChromium(), 2);
+  printer = new PdfPrinter(findChromium(), { pages: 2 });
   await printer.start();
 });
 afterAll(() => printer.close());
@@ -73,7 +73,7 @@ describe('PDF', () => {
   });
 
   it('prints in Noto Sans from font files the printer serves by URL, the same bytes each time, and nothing else is answered', async () => {
-    const served = new PdfPrinter(findChromium(), 2);
+    const served = new PdfPrinter(findChromium(), { pages: 2 });
     served.serve(await servedFontFiles());
     try {
       const view = await viewOf(PRAXIS, 'de');
@@ -140,7 +140,7 @@ describe('PDF', () => {
 
   it('replaces the browser after its share of documents, in the middle of concurrent prints, and keeps printing', async () => {
     // Replacing a healthy browser is not a crash: a limit of one crash launch does not stop it.
-    const small = new PdfPrinter(findChromium(), 2, 1, 3);
+    const small = new PdfPrinter(findChromium(), { pages: 2, crashRelaunches: 0, browserReuse: 3 });
     try {
       const view = await viewOf(PRAXIS, 'en');
       const html = renderHtml(view, await loadTemplateSet(), { pdf: true, fontFaces: await fontFaceCss() });

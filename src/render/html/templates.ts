@@ -8,7 +8,8 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { DEFAULT_TEMPLATES_DIR } from '../../model/phrases.js';
-import { escapeHtml, markdownToHtml } from './markdown-to-html.js';
+import { escapeHtml } from './escape.js';
+import { markdownToHtml } from './markdown-to-html.js';
 import { isSafeUrl } from '../../validate/check-markdown.js';
 
 /** A problem in a template, positioned in the template file. */
