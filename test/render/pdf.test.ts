@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplateSet, renderHtml } from '../../src/render/html/index.js';
-import { findChromium, PdfPrinter, type PrintOptions } from '../../src/render/pdf/index.js';
+import { findChromium, pdfDocument, PdfPrinter, type PrintOptions } from '../../src/render/pdf/index.js';
+import { loadPhrasePack, Phrases } from '../../src/model/phrases.js';
+import { checkNoticeFile } from '../../src/validate/index.js';
 import { FONT_ORIGIN, FONT_SLOT, fontFaceCss, servedFontFiles, withServedFontFaces } from '../../src/render/pdf/fonts.js';
 import { PRAXIS, REFERENCE, viewOf } from './helpers.js';
 
@@ -153,6 +155,34 @@ describe('PDF', () => {
       expect((await pdfText(pdfs[7]!)).pages.join(' ')).toContain(view.titleText);
     } finally {
       await small.close();
+    }
+  });
+
+  it('prints the footer from the page itself (title and page / pages on every page, in Noto Sans), safe for any title', async () => {
+    const checked = await checkNoticeFile(PRAXIS);
+    const notice = checked.notice!;
+    // A title that would break out of a CSS string or the <style> element if it were not escaped.
+    const title = 'Praxis "Nord" \\ </style><p>injected</p> & more';
+    const hostile = { ...notice, title: { ...notice.title, en: title } };
+    const phrases = new Phrases('en', (await loadPhrasePack('en'))!, notice.phrases);
+    const { html, printOptions } = await pdfDocument(hostile, 'en', phrases, await loadTemplateSet(), { paper: 'a4', timeoutMs: 30_000 });
+    expect(printOptions.footerInPage).toBe(true);
+    expect(html).not.toContain('</style><p>injected');
+    const served = new PdfPrinter(findChromium(), { pages: 1 });
+    served.serve(await servedFontFiles());
+    try {
+      const pdf = await served.print(html, printOptions);
+      const { pages } = await pdfText(pdf);
+      expect(pages.length).toBeGreaterThan(1);
+      pages.forEach((page, i) => {
+        expect(page).toContain(`${i + 1} / ${pages.length}`);
+        // (The footer's title is plain text: Markdown marks such as the backslash are dropped.)
+        expect(page.replace(/\s+/g, ' ')).toContain('Praxis "Nord" </style><p>injected</p> & more');
+      });
+      // The footer's text is in the page's font: no fallback font is embedded.
+      expect(pdf.toString('latin1').match(/\/BaseFont\s*\/[A-Z]{6}\+([\w-]+)/g)?.every((f) => /NotoSans/.test(f))).toBe(true);
+    } finally {
+      await served.close();
     }
   });
 });

@@ -7,8 +7,8 @@ import type { Notice } from '../../model/notice.js';
 import type { Phrases } from '../../model/phrases.js';
 import { buildView, plainTitle, titleOf } from '../../model/view.js';
 import { renderHtml, type TemplateSet } from '../html/index.js';
-import { FONT_ORIGIN, FONT_SLOT, fontSetFor, footerFontCss, withFontFaces, withServedFontFaces } from './fonts.js';
-import type { PrintOptions } from './print-options.js';
+import { FONT_ORIGIN, FONT_SLOT, fontFaceCss, fontSetFor, footerFontCss, servedFontFaceCss } from './fonts.js';
+import { pageFooterCss, type PrintOptions } from './print-options.js';
 
 /** One document ready for `PdfPrinter.print`. */
 export interface PdfDocument {
@@ -35,8 +35,17 @@ export async function pdfDocument(
   // when the document's Content-Security-Policy lets it load them (the built-in template does for
   // PDF); a custom template whose policy allows only data: fonts gets them inlined.
   const rendered = renderHtml(view, templates, { pdf: true, fontFaces: FONT_SLOT });
+  const printOptions: PrintOptions = { paper: options.paper, title, lang: locale, date: notice.effectiveDate, timeoutMs: options.timeoutMs };
+  const at = rendered.indexOf(FONT_SLOT);
+  if (at < 0) {
+    // A template without {{fontFaces}}: no fonts of ours in the page, the footer is a template
+    // with its own font.
+    return { html: rendered, printOptions: { ...printOptions, footerFontCss: await footerFontCss(fontSetFor(title)) } };
+  }
+  // The footer is printed by the page, in the page's fonts, from CSS put where the fonts go.
   const csp = /http-equiv="Content-Security-Policy"[^>]*/i.exec(rendered)?.[0];
-  const html = !csp || csp.includes(new URL(FONT_ORIGIN).host) ? await withServedFontFaces(rendered) : await withFontFaces(rendered);
-  const footerFonts = await footerFontCss(fontSetFor(title));
-  return { html, printOptions: { paper: options.paper, title, lang: locale, date: notice.effectiveDate, timeoutMs: options.timeoutMs, footerFontCss: footerFonts } };
+  const set = fontSetFor(rendered);
+  const fonts = !csp || csp.includes(new URL(FONT_ORIGIN).host) ? await servedFontFaceCss(set) : await fontFaceCss(set);
+  const html = `${rendered.slice(0, at)}${fonts}\n${pageFooterCss(title)}${rendered.slice(at + FONT_SLOT.length)}`;
+  return { html, printOptions: { ...printOptions, footerInPage: true } };
 }

@@ -99,9 +99,13 @@ export const FONT_ORIGIN = 'https://fonts.noticekit.invalid/';
 export async function withServedFontFaces(html: string): Promise<string> {
   const at = html.indexOf(FONT_SLOT);
   if (at < 0) return html;
-  const set = fontSetFor(html);
-  const css = await cssOnce(`served:${set}`, () => buildCss(set, () => true, (f) => servedUrl(set, f)));
+  const css = await servedFontFaceCss(fontSetFor(html));
   return html.slice(0, at) + css + html.slice(at + FONT_SLOT.length);
+}
+
+/** @font-face rules for Noto Sans whose files are served from {@link FONT_ORIGIN}; built once per process. */
+export function servedFontFaceCss(set: FontSet = 'all'): Promise<string> {
+  return cssOnce(`served:${set}`, () => buildCss(set, () => true, (f) => servedUrl(set, f)));
 }
 
 /** The font files {@link withServedFontFaces} refers to, by URL, for every font set. */

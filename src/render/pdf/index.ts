@@ -3,5 +3,5 @@
  */
 export { CHROMIUM_ARGS, findChromium, launchBrowser, NoBrowserError } from './browser.js';
 export { pdfDocument, type PdfDocument } from './document.js';
-export { fixPdfDates, pdfOptions, type PrintOptions } from './print-options.js';
+export { fixPdfDates, pageFooterCss, pdfOptions, type PrintOptions } from './print-options.js';
 export { BROWSER_REUSE, PAGE_REUSE, PdfPrinter, PrintError, type PrinterOptions } from './printer.js';
