@@ -4,7 +4,7 @@
  */
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 
 /** No usable Chromium; the message says how to install one. */
 export class NoBrowserError extends Error {
@@ -72,7 +72,9 @@ export const CHROMIUM_ARGS = [
  * Launch Chromium as noticekit prints with it (the bench's bare print loop launches it the same way).
  * @param profile an empty folder for Chromium's `--user-data-dir` (the caller removes it)
  */
-export function launchBrowser(executablePath: string, profile: string): Promise<Browser> {
+export async function launchBrowser(executablePath: string, profile: string): Promise<Browser> {
+  // Loaded only here (~0.4 s): a build without PDFs never pays for it.
+  const { default: puppeteer } = await import('puppeteer-core');
   return puppeteer.launch({
     executablePath,
     headless: true,

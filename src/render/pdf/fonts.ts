@@ -21,7 +21,6 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import subsetFont from 'subset-font';
 import { cacheDir } from '../../cache-dir.js';
 import { writeCacheFile } from '../../util-fs.js';
 
@@ -163,6 +162,8 @@ export async function fontFiles(set: FontSet = 'all', fillShipped = false): Prom
       const shipped = path.join(SHIPPED_FONT_DIR, name);
       let woff2: Buffer | undefined = (await readFile(shipped).catch(() => undefined)) ?? (fillShipped ? undefined : await readFile(cached).catch(() => undefined));
       if (!woff2) {
+        // Loaded only here: a build without PDFs, or with the shipped files, never pays for it.
+        const { default: subsetFont } = await import('subset-font');
         const made = await subsetFont(await readFile(path.join(dir, face.file)), text, { targetFormat: 'woff2' });
         if (fillShipped) await writeCacheFile(shipped, made, { strict: true });
         else await writeCacheFile(cached, made);
