@@ -76,22 +76,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   options.signal?.addEventListener('abort', onAbort);
   // The printer relaunches a crashed browser once; documents that still fail are reported.
   const printer = chromium ? new PdfPrinter(chromium, { pages: Math.max(1, options.jobs), crashRelaunches: 1 }) : undefined;
-  printer?.serve(await servedFontFiles());
   const killPrinter = () => printer?.kill();
   options.signal?.addEventListener('abort', killPrinter);
   const checkAbort = () => {
     if (options.signal?.aborted) throw new BuildAborted('The build was interrupted; the previous output is unchanged.');
   };
 
-  const cache = options.cacheDir
-    ? await BuildCache.open(options.cacheDir, createHash('sha256').update(await toolkitFingerprint()).update(await fingerprintFolders(templates.dirs)).digest('hex'), options.onWarning)
-    : undefined;
-
   const jobs = jobsOf(prepared.notices);
   const total = jobs.length * options.formats.length;
   let done = 0;
   const writer = new StagingWriter(staging, options.writeFile ?? writeFile, (rel) => options.onProgress?.({ done: ++done, total, path: rel }), checkAbort);
   try {
+    // The browser starts (~1 s) while the cache opens and Markdown and HTML render; a launch
+    // that fails here is tried again, and reported, by the first document.
+    if (printer) {
+      void printer.start().catch(() => undefined);
+      printer.serve(await servedFontFiles());
+    }
+    const cache = options.cacheDir
+      ? await BuildCache.open(options.cacheDir, createHash('sha256').update(await toolkitFingerprint()).update(await fingerprintFolders(templates.dirs)).digest('hex'), options.onWarning)
+      : undefined;
     await writer.ensureDir(staging);
     const failures: BuildResult['failures'] = [];
     await time('render', () =>

@@ -185,4 +185,20 @@ describe('PDF', () => {
       await served.close();
     }
   });
+
+  it('closed while its browser is still starting, leaves no browser running', async () => {
+    const early = new PdfPrinter(findChromium(), { pages: 1 });
+    const starting = early.start();
+    await early.close();
+    await expect(starting).rejects.toThrow(/closed/);
+    expect(early.connected).toBe(false);
+    expect(early.launchCount).toBe(0);
+    // Not given up: it prints when asked again, and closes.
+    const view = await viewOf(PRAXIS, 'en');
+    const html = renderHtml(view, await loadTemplateSet(), { pdf: true, fontFaces: await fontFaceCss() });
+    const bytes = await early.print(html, { paper: 'a4', title: view.titleText, lang: 'en', date: view.effectiveDate, timeoutMs: 30_000 });
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    await early.close();
+    expect(early.connected).toBe(false);
+  });
 });

@@ -54,6 +54,8 @@ export class PdfPrinter {
   /** Bytes answered for exact URLs (font files, see {@link serve}). */
   private resources = new Map<string, Buffer>();
   private browserVersion?: string;
+  /** Times the printer was closed or killed (a launch still starting then closes its browser). */
+  private closes = 0;
 
   /**
    * @param executablePath Chromium to use (see `findChromium`)
@@ -125,6 +127,7 @@ export class PdfPrinter {
 
   /** Close the browser; safe to call twice. */
   async close(): Promise<void> {
+    this.closes++;
     this.lifecycle.closed();
     this.changed();
     await this.closeBrowser();
@@ -132,6 +135,7 @@ export class PdfPrinter {
 
   /** Kill the browser and its helper processes at once (signal handlers), and remove its profile. */
   kill(): void {
+    this.closes++;
     this.lifecycle.closed();
     if (this.browser) killGroup(this.browser);
     this.browser = undefined;
@@ -162,17 +166,27 @@ export class PdfPrinter {
 
   /** Close the previous browser (retired or crashed), launch a new one and tell the lifecycle. */
   private async launch(): Promise<void> {
+    const closes = this.closes;
     await this.closeBrowser();
-    this.profile = mkdtempSync(path.join(os.tmpdir(), 'noticekit-chromium-'));
+    const profile = (this.profile = mkdtempSync(path.join(os.tmpdir(), 'noticekit-chromium-')));
+    let browser: Browser;
     try {
-      this.browser = await launchBrowser(this.executablePath, this.profile);
-      this.browserVersion ??= await this.browser.version().catch(() => undefined);
+      browser = await launchBrowser(this.executablePath, profile);
+      this.browserVersion ??= await browser.version().catch(() => undefined);
     } catch (error) {
-      await this.closeBrowser();
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      if (this.profile === profile) this.profile = undefined;
       this.lifecycle.launchFailed((error as Error).message.split('\n')[0]!);
       this.changed();
       throw error;
     }
+    if (closes !== this.closes) {
+      // Closed (or killed) while this browser was starting: it must not outlive the printer.
+      await browser.close().catch(() => killGroup(browser));
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      throw new PrintError('The printer was closed.');
+    }
+    this.browser = browser;
     this.lifecycle.launched();
     this.changed();
   }
