@@ -11,7 +11,8 @@
 // every 100 ms for the first 3 s and every second after that.
 // The PDF floor: a bare puppeteer print loop over the same HTML, options and browser, run before
 // and after the PDF build; noticekit's PDF throughput is reported as a ratio of it.
-// Prints a table (with the load average: the machine may be shared) and writes bench/results.json.
+// Prints a table (with the load average: the machine may be shared) and writes bench/results.json
+// and bench/results.md (the table in Markdown, for the README).
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -272,5 +273,17 @@ for (const row of table) console.log(row.map((c, i) => String(c).padEnd(widths[i
 console.log(`PDF: noticekit ${pdfRate.toFixed(1)}/s whole process, floor ${floorRate.toFixed(1)}/s, ratio ${ratio.toFixed(2)} (target >= 0.7: ${ratio >= 0.7 ? 'met' : 'NOT met'})${headlessShell ? `; >= 12/s on headless-shell: ${pdfRate >= 12 ? 'met' : 'NOT met'}` : ` (>= 12/s is a target for chromium-headless-shell; this run used ${chromium})`}; documents lost: ${lost} (floor: ${lostFloor})`);
 console.log(`Chromium: ${chromium}; load average (1 min) before the steps: ${loads.join(', ')} on ${os.cpus().length} cores`);
 console.log(`git diff --no-index --word-diff on the same 1,000-clause files: ${gitDiffMs} ms (median of 5)`);
-console.log(`results written to ${path.relative(process.cwd(), values.out)}`);
+// The same table in Markdown (README's Performance section is pasted from it).
+const md = [
+  `| step | wall | first document | throughput | peak memory (PSS) | target | met |`,
+  `|---|---|---|---|---|---|---|`,
+  ...table.slice(1).map((row) => `| ${row.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`),
+  '',
+  `${count} notices, ${localeCount} notice-locales; ${result.machine.cpus} cores (${result.machine.cpuModel}), Node ${result.machine.node}, ${chromium}; load average (1 min) before the steps: ${loads.join(', ')}.`,
+  `PDF: noticekit ${pdfRate.toFixed(1)}/s whole process, floor ${floorRate.toFixed(1)}/s, ratio ${ratio.toFixed(2)}; documents lost: ${lost} (floor: ${lostFloor}). \`git diff --no-index --word-diff\` on the 1,000-clause files: ${gitDiffMs} ms.`,
+  '',
+].join('\n');
+const mdOut = values.out.replace(/\.json$/, '') + '.md';
+writeFileSync(mdOut, md);
+console.log(`results written to ${path.relative(process.cwd(), values.out)} and ${path.relative(process.cwd(), mdOut)}`);
 rmSync(work, { recursive: true, force: true });
