@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadTemplateSet } from '../render/html/index.js';
-import { manifestText, renderIndex, type ManifestEntry } from './build.js';
+import { loadTemplateSet, renderIndex } from '../render/html/index.js';
+import { manifestText, type ManifestEntry } from './manifest.js';
 import { guardOutputDir } from './output-guard.js';
 import { clearLeftovers, stagingPath, swapIn } from './swap.js';
 import { NoticekitError } from '../errors.js';

@@ -12,6 +12,7 @@ import { loadPhrasePack, Phrases } from '../model/phrases.js';
 import { buildView } from '../model/view.js';
 import { renderHtml, TemplateError, type PageLinks, type TemplateSet } from '../render/html/index.js';
 import { renderMarkdown } from '../render/markdown/index.js';
+import { Bounded } from './bounded.js';
 
 const WORKER = fileURLToPath(new URL('./render-worker.js', import.meta.url));
 
@@ -22,6 +23,8 @@ const WORKER = fileURLToPath(new URL('./render-worker.js', import.meta.url));
  */
 export const POOL_THRESHOLD = 400;
 const BATCH = 8;
+/** Documents being written while the next ones render. */
+const WRITES_AHEAD = 16;
 
 /**
  * One notice in one locale to render, and in which formats. The view is built where it is
@@ -81,7 +84,10 @@ export async function renderAll(
 ): Promise<void> {
   const usable = import.meta.url.endsWith('.js') && existsSync(WORKER);
   if (threads <= 1 || tasks.length < POOL_THRESHOLD || !usable) {
-    for (let i = 0; i < tasks.length; i++) await onResult(i, renderTask(tasks[i]!, templates, phrases(i)));
+    // The next document renders while the last ones are written.
+    const writing = new Bounded(WRITES_AHEAD);
+    for (let i = 0; i < tasks.length; i++) await writing.add(onResult(i, renderTask(tasks[i]!, templates, phrases(i))));
+    await writing.drain();
     return;
   }
   let next = 0;

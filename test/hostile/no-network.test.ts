@@ -17,7 +17,7 @@ import { loadPhrasePack, Phrases } from '../../src/model/phrases.js';
 import { buildView } from '../../src/model/view.js';
 import { loadTemplateSet, renderHtml } from '../../src/render/html/index.js';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
-import { findChromium, PdfPrinter } from '../../src/render/pdf/browser.js';
+import { findChromium, PdfPrinter } from '../../src/render/pdf/index.js';
 import { fontFaceCss } from '../../src/render/pdf/fonts.js';
 import { cli, htmlProblems, markdownProblems, pdfProblems, REFERENCE, tree } from './helpers.js';
 
@@ -118,7 +118,7 @@ describe('no network', () => {
     expect(markdownProblems(renderMarkdown(view))).toEqual([]);
 
     // And Chromium, given HTML that does reference the canary, blocks every request.
-    const printer = new PdfPrinter(findChromium(), 1);
+    const printer = new PdfPrinter(findChromium(), { pages: 1 });
     try {
       const printable = renderHtml(view, templates, { pdf: true, fontFaces: await fontFaceCss() });
       const raw = printable.replace('</main>', `${hostileTexts().join('\n')}</main>`);

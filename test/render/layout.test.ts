@@ -12,7 +12,7 @@ import { loadPhrasePack, Phrases } from '../../src/model/phrases.js';
 import { buildView, type NoticeView } from '../../src/model/view.js';
 import { loadTemplateSet, renderHtml } from '../../src/render/html/index.js';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
-import { findChromium, PdfPrinter } from '../../src/render/pdf/browser.js';
+import { findChromium, PdfPrinter } from '../../src/render/pdf/index.js';
 import { fontFaceCss } from '../../src/render/pdf/fonts.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { validateNotice } from '../../src/validate/index.js';
@@ -65,7 +65,7 @@ describe('layout: table', () => {
   it('prints the table in the PDF (text read back with pdf.js)', async () => {
     const v = await view(yaml);
     const html = renderHtml(v, await loadTemplateSet(), { pdf: true, fontFaces: await fontFaceCss() });
-    const printer = new PdfPrinter(findChromium(), 1);
+    const printer = new PdfPrinter(findChromium(), { pages: 1 });
     await printer.start();
     try {
       const pdf = await printer.print(html, { paper: 'a4', title: v.titleText, lang: 'en', date: v.effectiveDate, timeoutMs: 30_000 });

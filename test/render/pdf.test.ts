@@ -7,13 +7,15 @@ import type { AddressInfo } from 'node:net';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplateSet, renderHtml } from '../../src/render/html/index.js';
-import { findChromium, PdfPrinter, type PrintOptions } from '../../src/render/pdf/browser.js';
+import { findChromium, pdfDocument, PdfPrinter, type PrintOptions } from '../../src/render/pdf/index.js';
+import { loadPhrasePack, Phrases } from '../../src/model/phrases.js';
+import { checkNoticeFile } from '../../src/validate/index.js';
 import { FONT_ORIGIN, FONT_SLOT, fontFaceCss, servedFontFiles, withServedFontFaces } from '../../src/render/pdf/fonts.js';
 import { PRAXIS, REFERENCE, viewOf } from './helpers.js';
 
 let printer: PdfPrinter;
 beforeAll(async () => {
-  printer = new PdfPrinter(findChromium(), 2);
+  printer = new PdfPrinter(findChromium(), { pages: 2 });
   await printer.start();
 });
 afterAll(() => printer.close());
@@ -73,7 +75,7 @@ describe('PDF', () => {
   });
 
   it('prints in Noto Sans from font files the printer serves by URL, the same bytes each time, and nothing else is answered', async () => {
-    const served = new PdfPrinter(findChromium(), 2);
+    const served = new PdfPrinter(findChromium(), { pages: 2 });
     served.serve(await servedFontFiles());
     try {
       const view = await viewOf(PRAXIS, 'de');
@@ -140,7 +142,7 @@ describe('PDF', () => {
 
   it('replaces the browser after its share of documents, in the middle of concurrent prints, and keeps printing', async () => {
     // Replacing a healthy browser is not a crash: a limit of one crash launch does not stop it.
-    const small = new PdfPrinter(findChromium(), 2, 1, 3);
+    const small = new PdfPrinter(findChromium(), { pages: 2, crashRelaunches: 0, browserReuse: 3 });
     try {
       const view = await viewOf(PRAXIS, 'en');
       const html = renderHtml(view, await loadTemplateSet(), { pdf: true, fontFaces: await fontFaceCss() });
@@ -154,5 +156,49 @@ describe('PDF', () => {
     } finally {
       await small.close();
     }
+  });
+
+  it('prints the footer from the page itself (title and page / pages on every page, in Noto Sans), safe for any title', async () => {
+    const checked = await checkNoticeFile(PRAXIS);
+    const notice = checked.notice!;
+    // A title that would break out of a CSS string or the <style> element if it were not escaped.
+    const title = 'Praxis "Nord" \\ </style><p>injected</p> & more';
+    const hostile = { ...notice, title: { ...notice.title, en: title } };
+    const phrases = new Phrases('en', (await loadPhrasePack('en'))!, notice.phrases);
+    const { html, printOptions } = await pdfDocument(hostile, 'en', phrases, await loadTemplateSet(), { paper: 'a4', timeoutMs: 30_000 });
+    expect(printOptions.footerInPage).toBe(true);
+    expect(html).not.toContain('</style><p>injected');
+    const served = new PdfPrinter(findChromium(), { pages: 1 });
+    served.serve(await servedFontFiles());
+    try {
+      const pdf = await served.print(html, printOptions);
+      const { pages } = await pdfText(pdf);
+      expect(pages.length).toBeGreaterThan(1);
+      pages.forEach((page, i) => {
+        expect(page).toContain(`${i + 1} / ${pages.length}`);
+        // (The footer's title is plain text: Markdown marks such as the backslash are dropped.)
+        expect(page.replace(/\s+/g, ' ')).toContain('Praxis "Nord" </style><p>injected</p> & more');
+      });
+      // The footer's text is in the page's font: no fallback font is embedded.
+      expect(pdf.toString('latin1').match(/\/BaseFont\s*\/[A-Z]{6}\+([\w-]+)/g)?.every((f) => /NotoSans/.test(f))).toBe(true);
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('closed while its browser is still starting, leaves no browser running', async () => {
+    const early = new PdfPrinter(findChromium(), { pages: 1 });
+    const starting = early.start();
+    await early.close();
+    await expect(starting).rejects.toThrow(/closed/);
+    expect(early.connected).toBe(false);
+    expect(early.launchCount).toBe(0);
+    // Not given up: it prints when asked again, and closes.
+    const view = await viewOf(PRAXIS, 'en');
+    const html = renderHtml(view, await loadTemplateSet(), { pdf: true, fontFaces: await fontFaceCss() });
+    const bytes = await early.print(html, { paper: 'a4', title: view.titleText, lang: 'en', date: view.effectiveDate, timeoutMs: 30_000 });
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    await early.close();
+    expect(early.connected).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ import { lintNotice } from '../../src/lint/index.js';
 import { loadNotice } from '../../src/load/read-notice.js';
 import type { Notice } from '../../src/model/notice.js';
 import { loadTemplateSet, renderHtml } from '../../src/render/html/index.js';
-import { findChromium, PdfPrinter } from '../../src/render/pdf/browser.js';
+import { findChromium, PdfPrinter } from '../../src/render/pdf/index.js';
 import { fontFaceCss } from '../../src/render/pdf/fonts.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
@@ -94,7 +94,7 @@ describe('model shapes (issue 12 point 3)', () => {
   it('PDF (text read back with pdf.js): the shapes print, no version line in the footer', async () => {
     const v = await viewOf(FILE, 'en');
     const html = renderHtml(v, await loadTemplateSet(), { pdf: true, fontFaces: await fontFaceCss() });
-    const printer = new PdfPrinter(findChromium(), 1);
+    const printer = new PdfPrinter(findChromium(), { pages: 1 });
     await printer.start();
     try {
       const pdf = await printer.print(html, { paper: 'a4', title: v.titleText, lang: 'en', date: v.effectiveDate, timeoutMs: 30_000 });

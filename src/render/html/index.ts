@@ -5,7 +5,9 @@ import type { NoticeView } from '../../model/view.js';
 import { loadTemplateSet, type TemplateSet } from './templates.js';
 
 export { loadTemplateSet, TemplateError, type TemplateSet } from './templates.js';
-export { markdownToHtml, escapeHtml } from './markdown-to-html.js';
+export { renderIndex, type IndexEntry } from './index-page.js';
+export { markdownToHtml } from './markdown-to-html.js';
+export { escapeHtml } from './escape.js';
 
 /** One link of the page's navigation (to a sibling document of the same build). */
 export interface PageLink {

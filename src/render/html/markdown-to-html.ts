@@ -7,6 +7,7 @@
 import type { Nodes, Root } from 'mdast';
 import { isSafeUrl, parseMarkdown } from '../../notice/markdown.js';
 import { fieldTree, isPlainParagraph } from '../field-tree.js';
+import { escapeHtml } from './escape.js';
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 20_000;
@@ -122,9 +123,4 @@ function definitionsOf(tree: Root): Map<string, string> {
 /** A tight list item's paragraphs print without <p>. */
 function tight(item: { children: Nodes[] }): string {
   return item.children.map((c) => (c.type === 'paragraph' ? children(c) : convert(c))).join('');
-}
-
-/** Escape text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }

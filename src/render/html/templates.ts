@@ -8,7 +8,8 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { HelperOptions } from 'handlebars';
 import { DEFAULT_TEMPLATES_DIR } from '../../model/phrases.js';
-import { escapeHtml, markdownToHtml } from './markdown-to-html.js';
+import { escapeHtml } from './escape.js';
+import { markdownToHtml } from './markdown-to-html.js';
 import { isSafeUrl } from '../../notice/markdown.js';
 
 /** A problem in a template, positioned in the template file. */
@@ -133,12 +134,14 @@ async function compileSet(dirs: string[]): Promise<TemplateSet> {
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   for (const source of [...partials.values(), ...templates.values()]) {
     lintTemplate(source, env);
+    // Compiled once, here, so errors surface at load: `compile` alone would compile on first use,
+    // and compiling to check and again to run took twice the time (a small build waits for it).
+    let fn: HandlebarsTemplateDelegate;
     try {
-      env.precompile(source.text, options);
+      fn = env.template(new Function(`return ${env.precompile(source.text, options)}`)() as TemplateSpecification);
     } catch (error) {
       throw toTemplateError(error, source);
     }
-    const fn = env.compile(source.text, options);
     const wrapped = ((context: unknown, opts?: RuntimeOptions) => {
       // A partial that includes itself would recurse until the stack (or, with a large stack, memory) runs out.
       if (++budget.depth > MAX_PARTIAL_DEPTH) throw new TemplateError(`Partials are nested more than ${MAX_PARTIAL_DEPTH} deep; does a partial include itself?`, source.file, 1, 1);
@@ -175,6 +178,7 @@ async function compileSet(dirs: string[]): Promise<TemplateSet> {
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 type RuntimeOptions = Handlebars.RuntimeOptions;
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 
 async function listHbs(dir: string): Promise<Source[]> {
   let names: string[];

@@ -21,7 +21,6 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import subsetFont from 'subset-font';
 import { cacheDir } from '../../cache-dir.js';
 import { writeCacheFile } from '../../util-fs.js';
 
@@ -99,9 +98,13 @@ export const FONT_ORIGIN = 'https://fonts.noticekit.invalid/';
 export async function withServedFontFaces(html: string): Promise<string> {
   const at = html.indexOf(FONT_SLOT);
   if (at < 0) return html;
-  const set = fontSetFor(html);
-  const css = await cssOnce(`served:${set}`, () => buildCss(set, () => true, (f) => servedUrl(set, f)));
+  const css = await servedFontFaceCss(fontSetFor(html));
   return html.slice(0, at) + css + html.slice(at + FONT_SLOT.length);
+}
+
+/** @font-face rules for Noto Sans whose files are served from {@link FONT_ORIGIN}; built once per process. */
+export function servedFontFaceCss(set: FontSet = 'all'): Promise<string> {
+  return cssOnce(`served:${set}`, () => buildCss(set, () => true, (f) => servedUrl(set, f)));
 }
 
 /** The font files {@link withServedFontFaces} refers to, by URL, for every font set. */
@@ -159,6 +162,8 @@ export async function fontFiles(set: FontSet = 'all', fillShipped = false): Prom
       const shipped = path.join(SHIPPED_FONT_DIR, name);
       let woff2: Buffer | undefined = (await readFile(shipped).catch(() => undefined)) ?? (fillShipped ? undefined : await readFile(cached).catch(() => undefined));
       if (!woff2) {
+        // Loaded only here: a build without PDFs, or with the shipped files, never pays for it.
+        const { default: subsetFont } = await import('subset-font');
         const made = await subsetFont(await readFile(path.join(dir, face.file)), text, { targetFormat: 'woff2' });
         if (fillShipped) await writeCacheFile(shipped, made, { strict: true });
         else await writeCacheFile(cached, made);

@@ -1,0 +1,37 @@
+/**
+ * The navigation of a built HTML page: links to the same notice in its other languages, formats
+ * and versions, as the build writes them.
+ */
+import { formatDate } from '../model/format.js';
+import type { PageLinks } from '../render/html/index.js';
+import type { Format } from './manifest.js';
+import type { PreparedNotice } from './prepare.js';
+
+const FORMAT_NAMES: Record<Format, string> = { html: 'HTML', md: 'Markdown', pdf: 'PDF', json: 'JSON', jsonld: 'JSON-LD' };
+const PAGE_LABELS = { navigation: 'About this notice', languages: 'Languages', formats: 'This notice as', versions: 'Versions', history: 'History of changes', current: 'this version' };
+
+/**
+ * The navigation of one HTML page: the same version in its other locales, this document in the
+ * other formats of the build, and every version of the notice in the build (newest first), as
+ * relative links inside the output folder (`<id>/<version>/<locale>.<format>`; they work from
+ * `latest/` too, a sibling of the version folders).
+ * @param versions every version of the notice being built, newest first
+ */
+export function pageLinks(p: PreparedNotice, locale: string, versions: readonly PreparedNotice[], formats: readonly Format[]): PageLinks {
+  const phrases = p.phrases.get(locale);
+  const labels = Object.fromEntries(Object.entries(PAGE_LABELS).map(([k, fallback]) => [k, phrases?.has(`page.${k}`) ? phrases.get(`page.${k}`) : fallback])) as PageLinks['labels'];
+  const autonym = (l: string) => {
+    const name = new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l;
+    return name.charAt(0).toLocaleUpperCase(l) + name.slice(1);
+  };
+  return {
+    labels,
+    languages: p.locales.map((l) => ({ href: `./${l}.html`, text: autonym(l), locale: l, current: l === locale })),
+    formats: formats.filter((f) => f !== 'html').map((f) => ({ href: `./${locale}.${f}`, text: FORMAT_NAMES[f], locale, current: false })),
+    versions: versions.map((v) => {
+      const l = v.locales.includes(locale) ? locale : v.locales[0]!;
+      const current = v.notice.version === p.notice.version;
+      return { href: `../${v.notice.version}/${l}.html`, text: `${v.notice.version} (${formatDate(v.notice.effectiveDate, locale)})`, locale: l, current };
+    }),
+  };
+}
