@@ -6,14 +6,9 @@
  */
 import type { ClauseChange, FieldChange, NoticeDiff, WordPart } from './types.js';
 import { byClass, CLASS_TITLES, flattenValue, headline, materialRules, showInvisible, type FormatDiffOptions } from './util-format.js';
+import { escapeHtml } from '../render/html/escape.js';
 
-/**
- * Escape text for HTML content and attribute values.
- * @param text any text
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 const STYLE = `
 body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
