@@ -12,6 +12,7 @@ import { expandNoticeFiles } from '../cli/files.js';
 import { watchPaths, type Watcher } from '../watch/watch-paths.js';
 import { NOTICE_CSP, PAGE_CSP, renderPage, type PageNotice } from './page.js';
 import { previewNotice, type PreviewedNotice, type PreviewNoticeOptions, type RenderedLocale } from './render-notice.js';
+import { NoticekitError } from '../errors.js';
 
 /** The only address the preview listens on. */
 export const PREVIEW_HOST = '127.0.0.1';
@@ -47,8 +48,12 @@ export interface PreviewServer {
 }
 
 /** The port is taken or cannot be used; the message says which and what to do. */
-export class PreviewListenError extends Error {
+export class PreviewListenError extends NoticekitError {
   override name = 'PreviewListenError';
+  /** @param message said to the user as it is */
+  constructor(message: string) {
+    super(message, 2);
+  }
 }
 
 /**

@@ -17,6 +17,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'import', summary: 'Make a draft notice from an existing one in Markdown, HTML or Word (.docx).', load: async () => (await import('./import.js')).importCommand },
   { name: 'validate', summary: 'Check notices against the schema and for consistency (ids, references, locales).', load: async () => (await import('./validate.js')).validateCommand },
   { name: 'build', summary: 'Render notices to HTML, Markdown and PDF for publishing (validates first).', load: async () => (await import('./build.js')).buildCommand },
+  { name: 'preview', summary: 'Serve the notices on 127.0.0.1 while you edit them: every locale, re-rendered on save, with findings.', load: async () => (await import('./preview.js')).previewCommand },
   { name: 'lint', summary: 'Check notices against GDPR Art. 13/14, the transfer rules and their translations.', load: async () => (await import('./lint.js')).lintCommand },
   { name: 'diff', summary: 'Compare two versions of a notice clause by clause; flag material changes.', load: async () => (await import('./diff.js')).diffCommand },
   { name: 'history', summary: "List every committed version of a notice with its material changes (the auditor's timeline).", load: async () => (await import('./history.js')).historyCommand },
