@@ -80,7 +80,7 @@ export const CHROMIUM_ARGS = [
 export async function launchBrowser(executablePath: string, profile: string): Promise<Browser> {
   // Loaded only here (~0.4 s): a build without PDFs never pays for it.
   const { default: puppeteer } = await import('puppeteer-core');
-  return puppeteer.launch({
+  const browser = await puppeteer.launch({
     executablePath,
     headless: true,
     pipe: true,
@@ -91,6 +91,11 @@ export async function launchBrowser(executablePath: string, profile: string): Pr
     handleSIGTERM: false,
     handleSIGHUP: false,
   });
+  // A browser killed mid-write (a crash, our own SIGKILL of a hung one) resets its stdio pipes;
+  // with no listener that read error would end the whole process. The printer learns of the
+  // crash from the disconnect, so the stream error itself is only noise.
+  for (const stream of browser.process()?.stdio ?? []) stream?.on('error', () => {});
+  return browser;
 }
 
 /** SIGKILL Chromium's process group (puppeteer starts it as a group leader), else the process. */

@@ -28,12 +28,23 @@ export const localesKnown: ValidationCheck = {
   summary: 'Every declared locale is a known language with a phrase pack; sourceLocale is declared.',
   check({ data, declaredLocales, templatesDir }) {
     const out: CheckFinding[] = [];
+    // A tag repeated (a hostile list of 50,000 'lv') is looked up once: the pack lookup touches the disk.
+    const states = new Map<string, ['form' | boolean, boolean]>();
+    const stateOf = (tag: string): ['form' | boolean, boolean] => {
+      let known = states.get(tag);
+      if (!known) {
+        const state = languageTagState(tag);
+        known = [state, state === true && hasPhrasePack(tag, templatesDir)];
+        states.set(tag, known);
+      }
+      return known;
+    };
     declaredLocales.forEach((tag, i) => {
-      const state = languageTagState(tag);
+      const [state, hasPack] = stateOf(tag);
       if (state === 'form') return;
       if (!state) {
         out.push({ code: 'invalid-locale', message: `'${tag}' is not a known language tag; use one such as 'en', 'lv' or 'de-AT'.`, path: ['locales', i] });
-      } else if (!hasPhrasePack(tag, templatesDir)) {
+      } else if (!hasPack) {
         // Reported here, at the locale, not by a build at the end: a regional tag is served by its
         // language's pack (de-AT by de), so only a language without any pack is missing.
         out.push({ code: 'missing-phrase-pack', message: `There is no phrase pack for '${tag}' (templates/locales/${tag.split('-')[0]}.yaml); add one (or give build a --templates folder that has one), or remove '${tag}' from locales.`, path: ['locales', i] });
