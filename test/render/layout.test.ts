@@ -12,10 +12,8 @@ import { loadPhrasePack, Phrases } from '../../src/model/phrases.js';
 import { buildView, type NoticeView } from '../../src/model/view.js';
 import { loadTemplateSet, renderHtml } from '../../src/render/html/index.js';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
-import { findChromium, PdfPrinter } from '../../src/render/pdf/index.js';
-import { fontFaceCss } from '../../src/render/pdf/fonts.js';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { validateNotice } from '../../src/validate/index.js';
+import { printedText } from '../helpers/pdf.js';
 import { markdownText, PRAXIS } from './helpers.js';
 
 
@@ -64,21 +62,9 @@ describe('layout: table', () => {
 
   it('prints the table in the PDF (text read back with pdf.js)', async () => {
     const v = await view(yaml);
-    const html = renderHtml(v, await loadTemplateSet(), { pdf: true, fontFaces: await fontFaceCss() });
-    const printer = new PdfPrinter(findChromium(), { pages: 1 });
-    await printer.start();
-    try {
-      const pdf = await printer.print(html, { paper: 'a4', title: v.titleText, lang: 'en', date: v.effectiveDate, timeoutMs: 30_000 });
-      const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
-      let text = '';
-      for (let i = 1; i <= doc.numPages; i++) text += `${(await (await doc.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join(' ')} `;
-      await doc.destroy();
-      const flat = text.replace(/\s+/g, ' ');
-      expect(flat).toContain('Storage period');
-      expect(flat).toContain('Personal data');
-    } finally {
-      await printer.close();
-    }
+    const flat = await printedText(v);
+    expect(flat).toContain('Storage period');
+    expect(flat).toContain('Personal data');
   }, 60_000);
 });
 

@@ -14,12 +14,10 @@ import { lintNotice } from '../../src/lint/index.js';
 import { loadNotice } from '../../src/load/read-notice.js';
 import type { Notice } from '../../src/model/notice.js';
 import { loadTemplateSet, renderHtml } from '../../src/render/html/index.js';
-import { findChromium, PdfPrinter } from '../../src/render/pdf/index.js';
-import { fontFaceCss } from '../../src/render/pdf/fonts.js';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { renderMarkdown } from '../../src/render/markdown/index.js';
 import { validateNotice } from '../../src/validate/index.js';
 import { attr, elements, text as textOf } from '../helpers/html.js';
+import { printedText } from '../helpers/pdf.js';
 import { markdownText, ROOT, viewOf } from './helpers.js';
 
 const FILE = path.join(ROOT, 'test/fixtures/shapes/notice.yaml');
@@ -93,23 +91,11 @@ describe('model shapes (issue 12 point 3)', () => {
 
   it('PDF (text read back with pdf.js): the shapes print, no version line in the footer', async () => {
     const v = await viewOf(FILE, 'en');
-    const html = renderHtml(v, await loadTemplateSet(), { pdf: true, fontFaces: await fontFaceCss() });
-    const printer = new PdfPrinter(findChromium(), { pages: 1 });
-    await printer.start();
-    try {
-      const pdf = await printer.print(html, { paper: 'a4', title: v.titleText, lang: 'en', date: v.effectiveDate, timeoutMs: 30_000 });
-      const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
-      let text = '';
-      for (let i = 1; i <= doc.numPages; i++) text += `${(await (await doc.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join(' ')} `;
-      await doc.destroy();
-      const flat = text.replace(/\s+/g, ' ');
-      expect(flat).toContain('For users in Switzerland:');
-      expect(flat).toContain('Opting out of model training');
-      expect(flat).toContain('Model Authority');
-      expect(flat).not.toMatch(/Version|effective/i);
-    } finally {
-      await printer.close();
-    }
+    const flat = await printedText(v);
+    expect(flat).toContain('For users in Switzerland:');
+    expect(flat).toContain('Opting out of model training');
+    expect(flat).toContain('Model Authority');
+    expect(flat).not.toMatch(/Version|effective/i);
   }, 60_000);
 
   it('a right outside Arts. 15-22 without its own words is an error at the item, reported once', () => {
