@@ -128,7 +128,7 @@ const noteLoad = () => loads.push(Number(loadAvg()));
  * Timed from launch to close; the HTML is made before the clock starts.
  */
 async function floorLoop(docs, executablePath) {
-  const { launchBrowser, pdfOptions } = await import(path.join(root, 'dist/render/pdf/index.js'));
+  const { launchBrowser, pdfOptions, serveOnly } = await import(path.join(root, 'dist/render/pdf/index.js'));
   const fonts = await (await import(path.join(root, 'dist/render/pdf/fonts.js'))).servedFontFiles();
   const profile = mkdtempSync(path.join(os.tmpdir(), 'noticekit-bench-chromium-'));
   const start = performance.now();
@@ -138,14 +138,8 @@ async function floorLoop(docs, executablePath) {
   await Promise.all(
     [0, 1].map(async () => {
       const page = await browser.newPage();
-      // The build's HTML asks for its font files by URL (fonts.noticekit.invalid): answer them.
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        const served = fonts.get(request.url());
-        if (served) void request.respond({ status: 200, contentType: 'font/woff2', headers: { 'access-control-allow-origin': '*' }, body: served });
-        else if (request.url().startsWith('data:')) void request.continue();
-        else void request.abort('blockedbyclient');
-      });
+      // The build's HTML asks for its font files by URL (fonts.noticekit.invalid): answered as the printer answers them.
+      await serveOnly(page, fonts);
       for (let doc = docs[next++]; doc; doc = docs[next++]) {
         await page.setContent(doc.html, { waitUntil: 'load' });
         await page.evaluate('document.fonts.ready.then(() => true)');

@@ -31,13 +31,7 @@ const profile = mkdtempSync(path.join(os.tmpdir(), 'noticekit-profile-'));
 const browser = await pdf.launchBrowser(pdf.findChromium(), profile);
 const page = await browser.newPage();
 await page.setJavaScriptEnabled(false);
-await page.setRequestInterception(true);
-page.on('request', (request) => {
-  const served = fonts.get(request.url());
-  if (served) void request.respond({ status: 200, contentType: 'font/woff2', headers: { 'access-control-allow-origin': '*' }, body: served });
-  else if (request.url().startsWith('data:')) void request.continue();
-  else void request.abort('blockedbyclient');
-});
+await pdf.serveOnly(page, fonts);
 
 const steps = {};
 const note = (name, ms) => (steps[name] ??= []).push(ms);

@@ -4,7 +4,7 @@
  */
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { NoticekitError } from '../../errors.js';
 
 /** No usable Chromium; the message says how to install one. */
@@ -96,6 +96,24 @@ export async function launchBrowser(executablePath: string, profile: string): Pr
   // crash from the disconnect, so the stream error itself is only noise.
   for (const stream of browser.process()?.stdio ?? []) stream?.on('error', () => {});
   return browser;
+}
+
+/**
+ * Let a page load nothing but what it is given: the document arrives by setContent, fonts are
+ * data: URLs or files answered from memory for their exact URLs; every other request is refused.
+ * The printer and the bench's bare print loop set up their pages with this, so the floor prints
+ * under the same rules as the build.
+ * @param served font bytes by URL (see servedFontFiles)
+ */
+export async function serveOnly(page: Page, served: ReadonlyMap<string, Buffer>): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    const body = served.get(url);
+    if (body) void request.respond({ status: 200, contentType: 'font/woff2', headers: { 'access-control-allow-origin': '*' }, body });
+    else if (url.startsWith('data:')) void request.continue();
+    else void request.abort('blockedbyclient');
+  });
 }
 
 /** SIGKILL Chromium's process group (puppeteer starts it as a group leader), else the process. */

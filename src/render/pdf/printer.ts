@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { killGroup, launchBrowser } from './browser.js';
+import { killGroup, launchBrowser, serveOnly } from './browser.js';
 import { Lifecycle } from './lifecycle.js';
 import { fixPdfDates, pdfOptions, type PrintOptions } from './print-options.js';
 
@@ -244,16 +244,7 @@ export class PdfPrinter {
     if (!this.browser) throw new PrintError('The browser is not running.');
     const page = await this.browser.newPage();
     await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      // The document itself arrives by setContent; fonts are data: URLs or files we serve from
-      // memory for their exact URLs. Nothing else may load.
-      const url = request.url();
-      const served = this.resources.get(url);
-      if (served) void request.respond({ status: 200, contentType: 'font/woff2', headers: { 'access-control-allow-origin': '*' }, body: served });
-      else if (url.startsWith('data:')) void request.continue();
-      else void request.abort('blockedbyclient');
-    });
+    await serveOnly(page, this.resources);
     return page;
   }
 }
