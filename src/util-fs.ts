@@ -2,7 +2,7 @@
  * File helpers shared by the stages.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Options of {@link writeFileAtomic}. */
@@ -13,6 +13,8 @@ export interface AtomicWriteOptions {
   durable?: boolean;
   /** Give the new file the mode of the file it replaces (when there is one). */
   keepMode?: boolean;
+  /** Refuse to replace an existing file: the temporary file is linked to `file` instead of renamed over it, so an existing file fails with `EEXIST` and is left as it was. */
+  noReplace?: boolean;
   /** Writes the temporary file (default: `fs.promises.writeFile`); tests inject failures here. */
   write?: (file: string, data: Buffer | string) => Promise<void>;
 }
@@ -20,7 +22,8 @@ export interface AtomicWriteOptions {
 /**
  * Replace `file` atomically: the data goes to a temporary file beside it, which is then renamed
  * over it, so a reader (or a crash) sees the old file whole or the new one whole, never a part.
- * The temporary file is removed when anything fails.
+ * The temporary file is removed when anything fails. With `noReplace`, an existing `file` is never
+ * replaced: the call fails with an `EEXIST` error (the check and the write are one step, no race).
  */
 export async function writeFileAtomic(file: string, data: Buffer | string, options: AtomicWriteOptions = {}): Promise<void> {
   const dir = path.dirname(file);
@@ -38,7 +41,10 @@ export async function writeFileAtomic(file: string, data: Buffer | string, optio
         await handle.close();
       }
     }
-    await rename(tmp, file);
+    if (options.noReplace) {
+      await link(tmp, file);
+      await unlink(tmp).catch(() => undefined);
+    } else await rename(tmp, file);
   } catch (error) {
     await unlink(tmp).catch(() => undefined);
     throw error;

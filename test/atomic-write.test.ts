@@ -30,6 +30,16 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['notice.yaml']);
   });
 
+  it('with noReplace, refuses an existing file (EEXIST), leaves it whole and no temporary file; writes a new one', async () => {
+    const sub = mkdtempSync(path.join(dir, 'no-replace-'));
+    const file = path.join(sub, 'kept.yaml');
+    await writeFileAtomic(file, 'old: 1\n', { noReplace: true });
+    expect(readFileSync(file, 'utf8')).toBe('old: 1\n');
+    await expect(writeFileAtomic(file, 'new: 2\n', { noReplace: true })).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(readFileSync(file, 'utf8')).toBe('old: 1\n');
+    expect(readdirSync(sub)).toEqual(['kept.yaml']);
+  });
+
   it('keeps the mode of the file it replaces', async () => {
     const file = path.join(dir, 'mode.yaml');
     cpSync(path.join(ROOT, 'notices/praxisportal.yaml'), file);

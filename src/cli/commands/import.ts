@@ -2,12 +2,13 @@
  * `noticekit import FILE`: a draft notice YAML from an existing notice in Markdown, HTML or Word.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { importNotice, measureImport, sourceFormat } from '../../import/index.js';
 import { IMPORT_LANGUAGES } from '../../import/recognise.js';
 import { loadNotice } from '../../load/read-notice.js';
 import { formatDiagnostics } from '../../report/format-diagnostics.js';
+import { writeFileAtomic } from '../../util-fs.js';
 import { validateNotice } from '../../validate/index.js';
 import { ExitError, useColor, UsageError } from '../io.js';
 import { defineCommand } from './types.js';
@@ -128,19 +129,11 @@ function safeRead(file: string): string {
   }
 }
 
-/** Write through a temporary file; without `force`, a file that appeared meanwhile is kept (link fails). */
+/** Write `file` atomically (src/util-fs.ts); without `force`, an existing file is kept, even one that appeared meanwhile. */
 async function writeAtomically(file: string, text: string, force: boolean): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  await writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
   try {
-    if (force) await rename(tmp, file);
-    else {
-      await link(tmp, file);
-      await rm(tmp, { force: true });
-    }
+    await writeFileAtomic(file, text, { noReplace: !force });
   } catch (error) {
-    await rm(tmp, { force: true });
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ExitError(1, `${file} exists; use --force to replace it.`);
     throw new ExitError(1, `cannot write ${file}: ${(error as Error).message}`);
   }
