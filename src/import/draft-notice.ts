@@ -8,7 +8,7 @@
  */
 import YAML, { isMap, isScalar, isSeq } from 'yaml';
 import type { Category, Clause, Destination, GdprBasis, LegalBasis, Purpose, Recipient, Right, RightName, RetentionRule } from '../model/notice.js';
-import type { SourceBlock, SourceItem } from './read-source.js';
+import type { SourceBlock, SourceItem } from './source-blocks.js';
 import {
   citations,
   COMPLAINT_SENTENCE,

@@ -2,10 +2,14 @@
  * `noticekit import`: a draft notice from an existing one in Markdown, HTML or Word (.docx).
  */
 import { draftNotice, draftToYaml, type Draft, type Todo } from './draft-notice.js';
-import { readSource, type SourceBlock, type SourceFormat } from './read-source.js';
+import { readSource, type SourceFormat } from './read-source.js';
+import type { SourceBlock } from './source-blocks.js';
 import { guessLanguage } from './recognise.js';
 
-export { sourceFormat, readSource, readMarkdown, readHtml, type SourceBlock, type SourceFormat } from './read-source.js';
+export { sourceFormat, readSource, type SourceFormat } from './read-source.js';
+export { readMarkdown } from './read-markdown.js';
+export { readHtml } from './read-html.js';
+export type { SourceBlock } from './source-blocks.js';
 export { draftNotice, draftToYaml, type Draft, type Todo } from './draft-notice.js';
 export { measureImport, sentencesOf, type ImportMeasure } from './measure.js';
 export { guessLanguage, IMPORT_LANGUAGES } from './recognise.js';

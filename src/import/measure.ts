@@ -12,7 +12,7 @@ import type { Notice } from '../model/notice.js';
 import { renderMarkdown } from '../render/markdown/index.js';
 import { parseMarkdown } from '../notice/markdown.js';
 import { validateNotice } from '../validate/index.js';
-import type { SourceBlock } from './read-source.js';
+import type { SourceBlock } from './source-blocks.js';
 import { citations, countries, emails, firstPeriod, phones, rightsNamed } from './recognise.js';
 
 /** The figures for one imported source. */
