@@ -8,7 +8,8 @@ import type { FieldDelta } from './compare-fields.js';
 import { countWords, isMinorEdit } from './diff-text.js';
 import type { ClauseNode } from './index-clauses.js';
 import type { FieldChange } from './types.js';
-import { isJoiner, judgeTextEdit, type TextJudgement } from './util-text-facts.js';
+import { isJoiner } from '../notice/words.js';
+import { judgeTextEdit, type TextJudgement } from './util-text-facts.js';
 
 /** Texts whose rewording (beyond a spelling fix, in the source locale) is itself material. */
 export function materialTextRule(node: ClauseNode, field: string): string | undefined {

@@ -4,7 +4,7 @@
  */
 import { diffArrays } from 'diff';
 import { distance } from 'fastest-levenshtein';
-import { tokenize } from '../text-facts.js';
+import { tokenize } from '../notice/words.js';
 import type { WordPart } from './types.js';
 
 /**

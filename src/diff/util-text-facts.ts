@@ -1,14 +1,13 @@
 /**
  * The strict editorial test for texts that carry facts: is a text edit only layout or a spelling
- * fix, and which words and facts does it add or drop? Facts are found by `src/text-facts.ts`.
+ * fix, and which words and facts does it add or drop? Facts are found by `src/notice/text-facts.ts`.
  */
 import { distance } from 'fastest-levenshtein';
-import { ARTICLES, isWord, lang, LIST_JOINERS, MODALS, NEGATIONS, textFacts, TIME_WORDS, tokenize, type TextFacts } from '../text-facts.js';
+import { textFacts, type TextFacts } from '../notice/text-facts.js';
+import { ARTICLES, isWord, lang, LIST_JOINERS, MODALS, NEGATIONS, TIME_WORDS, tokenize } from '../notice/words.js';
 import { changedSpots } from './diff-text.js';
 import type { WordPart } from './types.js';
 import { countryName } from './util-transfer.js';
-
-export { isJoiner } from '../text-facts.js';
 
 /** How far a text edit in one locale goes. */
 export interface TextJudgement {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffWords, normalizeText } from '../../src/diff/diff-text.js';
-import { textFacts } from '../../src/text-facts.js';
+import { textFacts } from '../../src/notice/text-facts.js';
 import { judgeTextEdit } from '../../src/diff/util-text-facts.js';
 
 const judge = (a: string, b: string, locale = 'en') => {

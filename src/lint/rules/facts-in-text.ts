@@ -2,7 +2,7 @@
  * Facts the model has a field for, written only in text: the next `noticekit diff` can see a
  * changed field, but only a person can see a changed sentence (issue 13).
  */
-import { textFacts } from '../../text-facts.js';
+import { textFacts } from '../../notice/text-facts.js';
 import type { Finding, LintRule } from '../types.js';
 
 /** Texts where a GDPR citation belongs in a legal basis (`legalBases[].gdpr`) instead. */
