@@ -172,7 +172,7 @@ describe('help', () => {
     const { code, stdout } = await cli(['validate', '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: noticekit validate/);
-    expect(stdout).toContain('--format text|json');
+    expect(stdout).toContain('--format text|compact|json');
     expect(stdout).toContain('Exit status: 0 all valid, 1 problems found, 2 usage error.');
   });
 });

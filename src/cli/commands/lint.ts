@@ -16,6 +16,8 @@ import {
   type LintConfig,
   type LintDiagnostic,
 } from '../../lint/index.js';
+import { formatCompact } from '../../report/format-compact.js';
+import { summaryLine } from '../../report/format-diagnostics.js';
 import { appendStepSummary, severityRows, stepSummary, wantsGithubAnnotations } from '../../report/format-github.js';
 import { checkNoticeFiles } from '../../validate/index.js';
 import { expandNoticeFiles } from '../files.js';
@@ -29,7 +31,7 @@ export const lintCommand = defineCommand({
 require, the rules for transfers out of the EEA, vague wording and stale translations.
 Invalid notices are reported as by 'noticekit validate' and not linted.`,
   options: {
-    format: { type: 'string', choices: ['text', 'json', 'sarif'], default: 'text', help: 'text on stderr (default); a JSON array or a SARIF 2.1.0 log on stdout' },
+    format: { type: 'string', choices: ['text', 'compact', 'json', 'sarif'], default: 'text', help: 'text on stderr (default); compact: one line a finding on stdout,\n`file:line:col: severity: clause: message [rule]`; a JSON array\nor a SARIF 2.1.0 log on stdout' },
     config: { type: 'string', arg: 'FILE', help: 'rule settings (default: noticekit.config.yaml or .json, searched\nupwards from each notice to the repository root)' },
     strict: { type: 'boolean', help: 'exit 1 on warnings too' },
     quiet: { type: 'boolean', help: 'report only errors' },
@@ -78,6 +80,9 @@ Next: noticekit translations status FILE (review state of the translations).`,
 
     if (values.format === 'json') {
       io.stdout.write(`${JSON.stringify(toJsonFindings(shown), null, 2)}\n`);
+    } else if (values.format === 'compact') {
+      io.stdout.write(formatCompact(shown));
+      io.stderr.write(`${files.length} ${files.length === 1 ? 'notice' : 'notices'} checked: ${summaryLine(shown)}\n`);
     } else if (values.format === 'sarif') {
       const data = new Map(checked.flatMap((c, i) => (c.loaded.data !== undefined ? [[files[i]!, c.loaded.data] as const] : [])));
       io.stdout.write(`${JSON.stringify(toSarif(shown, { version: version(), cwd: io.cwd, data }), null, 2)}\n`);

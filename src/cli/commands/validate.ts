@@ -2,7 +2,8 @@
  * `noticekit validate [files|dirs|globs]`: schema and consistency checks with positioned errors.
  */
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
-import { formatDiagnostics } from '../../report/format-diagnostics.js';
+import { formatCompact } from '../../report/format-compact.js';
+import { formatDiagnostics, summaryLine } from '../../report/format-diagnostics.js';
 import { appendStepSummary, formatGithubAnnotations, severityRows, stepSummary, wantsGithubAnnotations } from '../../report/format-github.js';
 import { toJsonFindings } from '../../report/format-json.js';
 import { validateFilesParallel } from '../../validate/parallel.js';
@@ -15,7 +16,7 @@ export const validateCommand = defineCommand({
   synopsis: ['noticekit validate [files|dirs|globs...] [options]'],
   description: 'Checks every notice (default: notices/) and reports each problem with file, line and column.',
   options: {
-    format: { type: 'string', choices: ['text', 'json'], default: 'text', help: 'text on stderr (default), or a JSON array on stdout' },
+    format: { type: 'string', choices: ['text', 'compact', 'json'], default: 'text', help: 'text on stderr (default); compact: one line a problem on stdout,\n`file:line:col: severity: message [code]`; or a JSON array on stdout' },
     quiet: { type: 'boolean', help: 'print only errors, not warnings' },
     jobs: { type: 'int', arg: 'N', min: 1, max: 64, help: 'threads for large sets of files (default: number of cores)' },
     'no-color': { type: 'boolean', help: 'plain text even on a terminal' },
@@ -35,6 +36,9 @@ Next: noticekit build (render), noticekit lint (GDPR checks).`,
     const shown = values.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
     if (values.format === 'json') {
       io.stdout.write(`${JSON.stringify(toJsonFindings(shown), null, 2)}\n`);
+    } else if (values.format === 'compact') {
+      io.stdout.write(formatCompact(shown));
+      io.stderr.write(`${files.length} ${files.length === 1 ? 'notice' : 'notices'} checked: ${summaryLine(shown)}\n`);
     } else {
       const sources = new Map(checked.map((c, i) => [files[i]!, c.text ?? '']));
       if (shown.length > 0) io.stderr.write(formatDiagnostics(shown, { color: useColor(io, values['no-color']), sources }));

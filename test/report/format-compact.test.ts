@@ -1,0 +1,92 @@
+/**
+ * `--format compact`: one line a problem, `file:line:col: severity: message [code]`, on validate
+ * and lint; every line matched by COMPACT_LINE with the same file, place, severity and code as the
+ * JSON output of the same run.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/index.js';
+import type { Diagnostic } from '../../src/diagnostics.js';
+import { COMPACT_LINE, formatCompact } from '../../src/report/format-compact.js';
+import { fakeIO } from '../cli/fake-io.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+async function cli(args: string[]) {
+  const fake = fakeIO(ROOT);
+  const code = await run(args, fake.io);
+  return { code, stdout: fake.stdout(), stderr: fake.stderr() };
+}
+
+/** The compact lines and the JSON findings of one run, side by side. */
+async function both(command: 'validate' | 'lint', files: string[]) {
+  const compact = await cli([command, '--format', 'compact', ...files]);
+  const json = await cli([command, '--format', 'json', ...files]);
+  const findings = JSON.parse(json.stdout) as { file: string; line: number; column: number; severity: string; code: string }[];
+  return { compact, findings };
+}
+
+describe('formatCompact', () => {
+  const base: Diagnostic = { code: 'invalid-country', severity: 'error', message: "controller.address.country must be a two-letter ISO code such as 'DE', not 'Germany'.", file: 'notices/a.yaml', line: 34, column: 14, path: 'controller.address.country' };
+
+  it('writes file:line:col: severity: message [code], the suggestion in the message', () => {
+    expect(formatCompact([{ ...base, expected: ['DE'] }])).toBe(`notices/a.yaml:34:14: error: ${base.message} Did you mean 'DE'? [invalid-country]\n`);
+  });
+
+  it("puts a lint finding's clause before its message", () => {
+    expect(formatCompact([{ ...base, code: 'dpo-contact', severity: 'warning', clause: 'dpo' }])).toMatch(/^notices\/a\.yaml:34:14: warning: dpo: controller/);
+  });
+
+  it('keeps a message quoting a line break or an escape character on one line, off the terminal controls', () => {
+    const out = formatCompact([{ ...base, message: "not 'Ger\nmany\u001b[2J [x]'." }]);
+    expect(out.split('\n')).toHaveLength(2);
+    expect(out).not.toContain('\u001b');
+    expect(out).toContain('<U+001B>');
+    const m = COMPACT_LINE.exec(out.trimEnd());
+    expect(m?.[5]).toBe("not 'Ger many<U+001B>[2J [x]'.");
+    expect(m?.[6]).toBe('invalid-country');
+  });
+
+  it('is empty for no diagnostics', () => {
+    expect(formatCompact([])).toBe('');
+  });
+});
+
+describe('validate and lint --format compact', () => {
+  it('validate: one matched line per diagnostic of several files, as the JSON output has them', async () => {
+    const { compact, findings } = await both('validate', ['test/fixtures/editor/compact']);
+    expect(compact.code).toBe(1);
+    const lines = compact.stdout.trimEnd().split('\n');
+    expect(findings.length).toBeGreaterThanOrEqual(5);
+    expect(lines).toHaveLength(findings.length);
+    lines.forEach((line, i) => {
+      const m = COMPACT_LINE.exec(line);
+      expect(m, line).not.toBeNull();
+      const f = findings[i]!;
+      expect([m![1], Number(m![2]), Number(m![3]), m![4], m![6]]).toEqual([f.file, f.line, f.column, f.severity, f.code]);
+    });
+    expect(lines.some((l) => l.startsWith('test/fixtures/editor/compact/praxisportal-broken.yaml:34:14: error: ') && l.endsWith(' [invalid-country]'))).toBe(true);
+    expect(new Set(findings.map((f) => f.file)).size).toBe(2);
+    expect(compact.stderr).toBe('2 notices checked: ✖ 5 errors\n');
+  });
+
+  it('validate: nothing on stdout for valid notices, exit 0', async () => {
+    const r = await cli(['validate', '--format', 'compact', 'notices/praxisportal.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('1 notice checked: ✓ no problems\n');
+  });
+
+  it('lint: findings of several files, each matched, with its rule as the code', async () => {
+    const files = ['test/fixtures/lint/dpo-contact/fail.yaml', 'test/fixtures/lint/retention-stated/fail.yaml', 'test/fixtures/validate/invalid/email.yaml'];
+    const { compact, findings } = await both('lint', files);
+    expect(compact.code).toBe(1);
+    const lines = compact.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(findings.length);
+    const matched = lines.map((l) => COMPACT_LINE.exec(l));
+    expect(matched.every(Boolean)).toBe(true);
+    expect(matched.map((m) => [m![1], Number(m![2]), Number(m![3]), m![4], m![6]])).toEqual(findings.map((f) => [f.file, f.line, f.column, f.severity, f.code]));
+    const codes = matched.map((m) => m![6]);
+    expect(codes).toEqual(expect.arrayContaining(['dpo-contact', 'retention-stated', 'invalid-email']));
+  });
+});
