@@ -92,7 +92,8 @@ describe('the published page', () => {
     const nav = all.find((e) => e.tagName === 'nav' && attr(e, 'class') === 'nk-links')!;
     expect(nav).toBeDefined();
     const links = elements(nav).filter((e) => e.tagName === 'a').map((a) => [attr(a, 'href'), text(a)]);
-    expect(links).toEqual([['./lv.html', 'Latviešu'], ['./en.md', 'Markdown']]);
+    // The shipped notices are committed in git, so the page also links the notice's history.html.
+    expect(links).toEqual([['./lv.html', 'Latviešu'], ['./en.md', 'Markdown'], ['../history.html', 'History of changes']]);
     const current = elements(nav).find((e) => attr(e, 'aria-current') === 'page')!;
     expect(text(current)).toBe('English');
     // An EEA destination: no adequacy decision or safeguard applies, and the cells say so with a dash.
