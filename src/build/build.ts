@@ -102,6 +102,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       : undefined;
     await writer.ensureDir(staging);
     const failures: BuildResult['failures'] = [];
+    // The PDFs sent to the browser (none when all came from the cache, though the browser may have started).
+    let queued: readonly Job[] = [];
     // history.html per notice committed in git (an HTML page: only when HTML is built); the pages link to it.
     const versions = versionsById(prepared.notices);
     const histories = options.formats.includes('html') && options.history !== false ? await time('history', () => noticeHistories(versions, cwd)) : new Map<string, FoundHistory>();
@@ -126,6 +128,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await time('pdf', async () => {
         const pdfKey = (job: Job) => cache?.key(job.prepared.text, job.locale, 'pdf', options.paper);
         const queue: Job[] = [];
+        queued = queue;
         for (const job of jobs) {
           const key = pdfKey(job);
           const hit = key ? await cache!.get(key) : undefined;
@@ -165,7 +168,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await swapIn(staging, outDir, guard);
       await cache?.prune();
     });
-    const browser = printer && printer.launchCount > 0 ? { path: printer.executablePath, version: printer.version } : undefined;
+    const browser = printer && printer.launchCount > 0 && queued.length > 0 ? { path: printer.executablePath, version: printer.version } : undefined;
     return { ok: true, diagnostics: prepared.diagnostics, manifest: writer.manifest, failures: [], timings, cache: cache && { hits: cache.hits, misses: cache.misses }, browser };
   } catch (error) {
     await writer.stop();
