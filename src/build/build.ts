@@ -22,6 +22,7 @@ import { clearLeftovers, stagingPath, swapIn } from './swap.js';
 import { manifestText, type BuildOptions, type BuildResult } from './manifest.js';
 import { printQueue } from './print-step.js';
 import { StagingWriter } from './staging-writer.js';
+import { HISTORY_LINK, historyPageHtml, historyPath, noticeHistories, type FoundHistory } from './history-pages.js';
 
 export { DEFAULT_FORMATS, FORMATS, manifestText, type BuildOptions, type BuildResult, type Format, type ManifestEntry, type ProgressEvent } from './manifest.js';
 export { pageLinks } from './page-links.js';
@@ -101,14 +102,33 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       : undefined;
     await writer.ensureDir(staging);
     const failures: BuildResult['failures'] = [];
+    // The PDFs sent to the browser (none when all came from the cache, though the browser may have started).
+    let queued: readonly Job[] = [];
+    // history.html per notice committed in git (an HTML page: only when HTML is built); the pages link to it.
+    const versions = versionsById(prepared.notices);
+    const histories = options.formats.includes('html') && options.history !== false ? await time('history', () => noticeHistories(versions, cwd)) : new Map<string, FoundHistory>();
+    checkAbort();
     await time('render', () =>
-      renderDocuments(jobs, { formats: options.formats, notices: prepared.notices, templates, templatesDir: options.templatesDir, threads: options.renderThreads ?? 1, cache, writer }),
+      renderDocuments(jobs, {
+        formats: options.formats,
+        notices: prepared.notices,
+        templates,
+        templatesDir: options.templatesDir,
+        threads: options.renderThreads ?? 1,
+        cache,
+        writer,
+        historyLink: (id) => (histories.has(id) ? HISTORY_LINK : undefined),
+      }),
     );
+    for (const [id, found] of histories) {
+      await writer.write(historyPath(id), historyPageHtml(templates, found, versions.get(id)!), { notice: id, version: null, locale: null, format: 'html', title: jobs.find((j) => j.prepared.notice.id === id)?.title ?? id });
+    }
 
     if (printer) {
       await time('pdf', async () => {
         const pdfKey = (job: Job) => cache?.key(job.prepared.text, job.locale, 'pdf', options.paper);
         const queue: Job[] = [];
+        queued = queue;
         for (const job of jobs) {
           const key = pdfKey(job);
           const hit = key ? await cache!.get(key) : undefined;
@@ -138,7 +158,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await time('finish', async () => {
       // latest/: a copy of the newest version of each notice (by effective date, then version).
       const newest = new Map<string, string>();
-      for (const [id, versions] of versionsById(prepared.notices)) newest.set(id, versions[0]!.notice.version);
+      for (const [id, list] of versions) newest.set(id, list[0]!.notice.version);
       await writer.alias((e) => (e.notice !== null && newest.get(e.notice) === e.version ? `${e.notice}/latest/${e.locale}.${e.format}` : undefined));
       const index = await renderIndex(templates, writer.manifest, options.templatesDir);
       await writer.write('index.html', index, { notice: null, version: null, locale: null, format: 'html' });
@@ -148,7 +168,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await swapIn(staging, outDir, guard);
       await cache?.prune();
     });
-    const browser = printer && printer.launchCount > 0 ? { path: printer.executablePath, version: printer.version } : undefined;
+    const browser = printer && printer.launchCount > 0 && queued.length > 0 ? { path: printer.executablePath, version: printer.version } : undefined;
     return { ok: true, diagnostics: prepared.diagnostics, manifest: writer.manifest, failures: [], timings, cache: cache && { hits: cache.hits, misses: cache.misses }, browser };
   } catch (error) {
     await writer.stop();

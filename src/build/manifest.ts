@@ -20,6 +20,8 @@ export interface BuildOptions {
   outDir: string;
   /** Working directory (default: `process.cwd()`): it and its ancestors are never an output folder. */
   cwd?: string;
+  /** Write `<id>/history.html` for notices committed in git (default true; HTML builds only). */
+  history?: boolean;
   formats: Format[];
   /** Only these locales (default: every declared locale). */
   locales?: string[];

@@ -14,10 +14,12 @@ const PAGE_LABELS = { navigation: 'About this notice', languages: 'Languages', f
  * The navigation of one HTML page: the same version in its other locales, this document in the
  * other formats of the build, and every version of the notice in the build (newest first), as
  * relative links inside the output folder (`<id>/<version>/<locale>.<format>`; they work from
- * `latest/` too, a sibling of the version folders).
+ * `latest/` too, a sibling of the version folders), and the notice's history page when the build
+ * writes one.
  * @param versions every version of the notice being built, newest first
+ * @param history the link to the notice's `history.html`, when the build writes one
  */
-export function pageLinks(p: PreparedNotice, locale: string, versions: readonly PreparedNotice[], formats: readonly Format[]): PageLinks {
+export function pageLinks(p: PreparedNotice, locale: string, versions: readonly PreparedNotice[], formats: readonly Format[], history?: string): PageLinks {
   const phrases = p.phrases.get(locale);
   const labels = Object.fromEntries(Object.entries(PAGE_LABELS).map(([k, fallback]) => [k, phrases?.has(`page.${k}`) ? phrases.get(`page.${k}`) : fallback])) as PageLinks['labels'];
   const autonym = (l: string) => {
@@ -33,5 +35,6 @@ export function pageLinks(p: PreparedNotice, locale: string, versions: readonly 
       const current = v.notice.version === p.notice.version;
       return { href: `../${v.notice.version}/${l}.html`, text: `${v.notice.version} (${formatDate(v.notice.effectiveDate, locale)})`, locale: l, current };
     }),
+    ...(history !== undefined ? { history } : {}),
   };
 }

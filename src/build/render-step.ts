@@ -21,6 +21,8 @@ export interface RenderStep {
   notices: readonly PreparedNotice[];
   templates: TemplateSet;
   templatesDir?: string;
+  /** The link to a notice's history page, for the notices the build writes one for. */
+  historyLink?: (noticeId: string) => string | undefined;
   /** Worker threads (1: this thread). */
   threads: number;
   cache?: BuildCache;
@@ -41,8 +43,8 @@ export async function renderDocuments(jobs: readonly Job[], step: RenderStep): P
   const owners: { job: Job; mdKey?: string; htmlKey?: string }[] = [];
   for (const job of jobs) {
     const mdKey = wantMd ? cache?.key(job.prepared.text, job.locale, 'md', '') : undefined;
-    const links = wantHtml ? pageLinks(job.prepared, job.locale, versions.get(job.prepared.notice.id)!, step.formats) : undefined;
-    // The page links to its siblings (other locales, versions and the formats this build writes):
+    const links = wantHtml ? pageLinks(job.prepared, job.locale, versions.get(job.prepared.notice.id)!, step.formats, step.historyLink?.(job.prepared.notice.id)) : undefined;
+    // The page links to its siblings (other locales, versions, the formats this build writes, the history page):
     // exactly what it links to is part of its cache key.
     const htmlKey = wantHtml ? cache?.key(job.prepared.text, job.locale, 'html', JSON.stringify(links)) : undefined;
     const mdHit = mdKey ? await cache!.get(mdKey) : undefined;

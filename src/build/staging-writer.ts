@@ -21,7 +21,7 @@ export class StagingWriter {
   private dirs = new Map<string, Promise<unknown>>();
 
   /**
-   * @param onWritten told after each notice document is written (not the index)
+   * @param onWritten told after each notice document is written (not the index, not a history page)
    * @param beforeWrite called before each write (throws to stop the build, e.g. when it is aborted)
    */
   constructor(
@@ -51,7 +51,7 @@ export class StagingWriter {
       await this.ensureDir(path.dirname(full));
       await this.writeBytes(full, bytes);
       this.manifest.push({ path: rel, ...entry, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength });
-      if (entry.notice !== null) this.onWritten(rel);
+      if (entry.version !== null) this.onWritten(rel);
     })();
     this.inflight.add(work);
     const settle = () => this.inflight.delete(work);

@@ -22,6 +22,8 @@ export interface HistoryEntry extends FileCommit {
   problem?: string;
   version?: string;
   effectiveDate?: string;
+  /** False when the notice at this commit says it states no version and no date (`versionStated: false`): `version` and `effectiveDate` are then the editor's. */
+  versionStated?: false;
   /** SHA-256 of the file at this commit. */
   sha256?: string;
   /** The commit this version is compared with (the previous valid one); absent for the first. */
@@ -69,8 +71,8 @@ export async function noticeHistory(file: string, cwd: string): Promise<NoticeHi
       entry.problem = `does not validate (${errors} ${errors === 1 ? 'error' : 'errors'}); run noticekit validate on it`;
       continue;
     }
-    const n = version.notice as unknown as { version: string; effectiveDate: string };
-    Object.assign(entry, { valid: true, version: n.version, effectiveDate: n.effectiveDate });
+    const n = version.notice as unknown as { version: string; effectiveDate: string; versionStated?: boolean };
+    Object.assign(entry, { valid: true, version: n.version, effectiveDate: n.effectiveDate }, n.versionStated === false ? { versionStated: false } : {});
     if (previous?.version.notice) {
       const diff = diffNotices(
         { notice: previous.version.notice, file: previous.version.label, sha256: previous.version.sha256 },

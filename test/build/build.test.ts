@@ -180,7 +180,8 @@ describe('noticekit build', () => {
     const noBrowser = { PATH: '/nonexistent', CI: 'true' };
     const ok = await build(['notices', '--out', path.join(dir, 'a'), '--formats', 'html,md'], ROOT, noBrowser);
     expect(ok.code).toBe(0);
-    expect(tree(path.join(dir, 'a')).size).toBe(2 + 8 + 8);
+    // index + manifest, 8 pages + 8 Markdown, and a history.html per notice (notices/ is committed in git).
+    expect(tree(path.join(dir, 'a')).size).toBe(2 + 8 + 8 + 2);
     const pdf = await build(['notices', '--out', path.join(dir, 'b')], ROOT, noBrowser);
     expect(pdf.code).toBe(1);
     expect(pdf.stderr).toMatch(/No Chromium found/);

@@ -18,7 +18,9 @@ export const buildCommand = defineCommand({
   synopsis: ['noticekit build [files|dirs|globs...] [options]'],
   description: `Validates every notice (default: notices/), then writes for each notice, version and locale:
   DIR/<notice-id>/<version>/<locale>.{html,md,pdf,json,jsonld}, DIR/<notice-id>/latest/...,
-  DIR/index.html and DIR/manifest.json (paths, sha256, bytes).
+  DIR/<notice-id>/history.html (HTML builds of notices committed in git: each committed version,
+  its material changes, links to the versions built), DIR/index.html and DIR/manifest.json
+  (paths, sha256, bytes).
 Nothing is written if any notice is invalid; the output folder is replaced whole, only on success.`,
   options: {
     out: { type: 'string', arg: 'DIR', default: 'public', help: 'output folder (default: public); replaced only when it is empty, missing\nor an earlier noticekit output, never a folder holding other files' },
@@ -32,6 +34,7 @@ Nothing is written if any notice is invalid; the output folder is replaced whole
     'cache-dir': { type: 'string', arg: 'DIR', help: 'cache of rendered documents (default: <project>/node_modules/.cache/noticekit/build,\nelse $XDG_CACHE_HOME/noticekit/build); an unwritable cache is skipped' },
     'no-cache': { type: 'boolean', help: 'render everything afresh' },
     shard: { type: 'string', arg: 'I/N', pattern: /^\d+\/\d+$/, expected: 'I/N with 1 <= I <= N, e.g. 2/4', help: 'build only share I of N (by notice id); join shards with merge-manifests' },
+    'no-history': { type: 'boolean', help: 'write no history.html pages (and skip reading git)' },
     'no-color': { type: 'boolean', help: 'plain output' },
   },
   footer: `PDF needs Chromium: CHROME_PATH or PUPPETEER_EXECUTABLE_PATH, else chromium-headless-shell
@@ -68,6 +71,7 @@ Next: open DIR/index.html, or publish DIR.`,
         files: files.map((f) => path.resolve(io.cwd, f)),
         outDir: path.resolve(io.cwd, values.out),
         cwd: io.cwd,
+        history: !values['no-history'],
         onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
         formats: FORMATS.filter((f) => formats.includes(f)),
         locales,
@@ -94,7 +98,8 @@ Next: open DIR/index.html, or publish DIR.`,
       });
       const shown = result.diagnostics.map((d) => ({ ...d, file: path.relative(io.cwd, d.file) || d.file }));
       if (wantsGithubAnnotations(io.env)) io.stdout.write(formatGithubAnnotations(shown));
-      const docs = result.manifest.filter((m) => m.notice !== null && !m.path.includes('/latest/')).length;
+      const docs = result.manifest.filter((m) => m.version !== null && !m.path.includes('/latest/')).length;
+      const histories = result.manifest.filter((m) => m.notice !== null && m.version === null).length;
       const summaryRows: SummaryRow[] = [['notices', files.length], ['documents', docs], ...severityRows(result.diagnostics), ['failed documents', result.failures.length]];
       const summaryWarning = appendStepSummary(io.env, stepSummary(`noticekit build${result.ok ? '' : ': nothing published'}`, summaryRows));
       if (summaryWarning) io.stderr.write(summaryWarning);
@@ -112,7 +117,8 @@ Next: open DIR/index.html, or publish DIR.`,
       }
       const cacheNote = result.cache ? `; ${result.cache.hits} from cache, ${result.cache.misses} rendered` : '';
       if (result.browser) io.stderr.write(`PDFs printed by ${result.browser.path}${result.browser.version ? ` (${result.browser.version})` : ''}.\n`);
-      io.stderr.write(`Built ${docs} documents from ${files.length} ${files.length === 1 ? 'notice' : 'notices'} into ${values.out}/ (${Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}${cacheNote}).\n`);
+      const historyNote = histories > 0 ? ` and ${histories} history ${histories === 1 ? 'page' : 'pages'}` : '';
+      io.stderr.write(`Built ${docs} documents${historyNote} from ${files.length} ${files.length === 1 ? 'notice' : 'notices'} into ${values.out}/ (${Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}${cacheNote}).\n`);
       return 0;
     } catch (error) {
       if (error instanceof BuildAborted || controller.signal.aborted) {
