@@ -1,7 +1,8 @@
 /**
  * `noticekit import`: a draft notice from an existing one in Markdown, HTML or Word (.docx).
  */
-import { draftNotice, draftToYaml, type Draft, type Todo } from './draft-notice.js';
+import { draftNotice } from './draft-notice.js';
+import { draftToYaml, type Draft, type Todo } from './draft-yaml.js';
 import { readSource, type SourceFormat } from './read-source.js';
 import type { SourceBlock } from './source-blocks.js';
 import { guessLanguage } from './recognise.js';
@@ -10,7 +11,8 @@ export { sourceFormat, readSource, type SourceFormat } from './read-source.js';
 export { readMarkdown } from './read-markdown.js';
 export { readHtml } from './read-html.js';
 export type { SourceBlock } from './source-blocks.js';
-export { draftNotice, draftToYaml, type Draft, type Todo } from './draft-notice.js';
+export { draftNotice } from './draft-notice.js';
+export { draftToYaml, type Draft, type Todo } from './draft-yaml.js';
 export { measureImport, sentencesOf, type ImportMeasure } from './measure.js';
 export { guessLanguage, IMPORT_LANGUAGES } from './recognise.js';
 
