@@ -3,6 +3,7 @@
  * and lint; every line matched by COMPACT_LINE with the same file, place, severity and code as the
  * JSON output of the same run.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/index.js';
@@ -88,5 +89,46 @@ describe('validate and lint --format compact', () => {
     expect(matched.map((m) => [m![1], Number(m![2]), Number(m![3]), m![4], m![6]])).toEqual(findings.map((f) => [f.file, f.line, f.column, f.severity, f.code]));
     const codes = matched.map((m) => m![6]);
     expect(codes).toEqual(expect.arrayContaining(['dpo-contact', 'retention-stated', 'invalid-email']));
+  });
+});
+
+describe('.vscode/tasks.json', () => {
+  interface Matcher { owner: string; fileLocation: [string, string]; pattern: { regexp: string; file: number; line: number; column: number; severity: number; message: number; code: number } }
+  interface Task { label: string; command: string; args: string[]; problemMatcher: Matcher }
+  const tasks = (JSON.parse(readFileSync(path.join(ROOT, '.vscode/tasks.json'), 'utf8')) as { tasks: Task[] }).tasks;
+
+  it('has a validate and a lint task, each running the CLI with --format compact', () => {
+    expect(tasks.map((t) => t.label)).toEqual(['noticekit: validate', 'noticekit: lint']);
+    for (const t of tasks) {
+      expect(t.command).toBe('node');
+      expect(t.args.slice(0, 4)).toEqual(['dist/cli/bin.js', t.label.split(': ')[1], '--format', 'compact']);
+    }
+  });
+
+  it("matches every line the task's command prints, with the file, place, severity and code of the JSON output", async () => {
+    const inputs: Record<string, string[]> = {
+      validate: ['test/fixtures/editor/compact'],
+      lint: ['test/fixtures/lint/dpo-contact/fail.yaml', 'test/fixtures/validate/invalid/email.yaml'],
+    };
+    for (const task of tasks) {
+      const { pattern, fileLocation } = task.problemMatcher;
+      expect(fileLocation).toEqual(['relative', '${workspaceFolder}']);
+      const regexp = new RegExp(pattern.regexp);
+      const command = task.args[1] as 'validate' | 'lint';
+      // The task's own arguments, with the folder it checks replaced by inputs that have problems.
+      const { compact, findings } = await both(command, inputs[command]!);
+      const lines = compact.stdout.trimEnd().split('\n');
+      expect(findings.length).toBeGreaterThan(1);
+      expect(lines).toHaveLength(findings.length);
+      lines.forEach((line, i) => {
+        const m = regexp.exec(line);
+        expect(m, line).not.toBeNull();
+        const f = findings[i]!;
+        expect([m![pattern.file], Number(m![pattern.line]), Number(m![pattern.column]), m![pattern.severity], m![pattern.code]]).toEqual([f.file, f.line, f.column, f.severity, f.code]);
+        expect(m![pattern.message]!.length).toBeGreaterThan(0);
+        // fileLocation relative to the workspace folder: the file exists there.
+        expect(existsSync(path.join(ROOT, m![pattern.file]!)), m![pattern.file]).toBe(true);
+      });
+    }
   });
 });
