@@ -19,11 +19,34 @@ async function cli(args: string[]) {
   return { code, stdout: fake.stdout(), stderr: fake.stderr() };
 }
 
+/** A finding of `--format json`, the parts a compact line repeats. */
+interface Finding { file: string; line: number; column: number; severity: string; code: string }
+
+/** Where a line's parts are, by group number (COMPACT_LINE's, or a problem matcher's pattern). */
+interface Groups { file: number; line: number; column: number; severity: number; message: number; code: number }
+const COMPACT_GROUPS: Groups = { file: 1, line: 2, column: 3, severity: 4, message: 5, code: 6 };
+
+/**
+ * Expect one line of stdout per finding, each matched by `regexp` with the finding's file, line,
+ * column, severity and code in the groups `groups` names; returns the matches.
+ */
+function expectMatched(stdout: string, findings: Finding[], regexp: RegExp, groups: Groups = COMPACT_GROUPS): RegExpExecArray[] {
+  const lines = stdout.trimEnd().split('\n');
+  expect(lines).toHaveLength(findings.length);
+  return lines.map((line, i) => {
+    const m = regexp.exec(line);
+    expect(m, line).not.toBeNull();
+    const f = findings[i]!;
+    expect([m![groups.file], Number(m![groups.line]), Number(m![groups.column]), m![groups.severity], m![groups.code]]).toEqual([f.file, f.line, f.column, f.severity, f.code]);
+    return m!;
+  });
+}
+
 /** The compact lines and the JSON findings of one run, side by side. */
 async function both(command: 'validate' | 'lint', files: string[]) {
   const compact = await cli([command, '--format', 'compact', ...files]);
   const json = await cli([command, '--format', 'json', ...files]);
-  const findings = JSON.parse(json.stdout) as { file: string; line: number; column: number; severity: string; code: string }[];
+  const findings = JSON.parse(json.stdout) as Finding[];
   return { compact, findings };
 }
 
@@ -57,15 +80,8 @@ describe('validate and lint --format compact', () => {
   it('validate: one matched line per diagnostic of several files, as the JSON output has them', async () => {
     const { compact, findings } = await both('validate', ['test/fixtures/editor/compact']);
     expect(compact.code).toBe(1);
-    const lines = compact.stdout.trimEnd().split('\n');
     expect(findings.length).toBeGreaterThanOrEqual(5);
-    expect(lines).toHaveLength(findings.length);
-    lines.forEach((line, i) => {
-      const m = COMPACT_LINE.exec(line);
-      expect(m, line).not.toBeNull();
-      const f = findings[i]!;
-      expect([m![1], Number(m![2]), Number(m![3]), m![4], m![6]]).toEqual([f.file, f.line, f.column, f.severity, f.code]);
-    });
+    const lines = expectMatched(compact.stdout, findings, COMPACT_LINE).map((m) => m[0]);
     expect(lines.some((l) => l.startsWith('test/fixtures/editor/compact/praxisportal-broken.yaml:34:14: error: ') && l.endsWith(' [invalid-country]'))).toBe(true);
     expect(new Set(findings.map((f) => f.file)).size).toBe(2);
     expect(compact.stderr).toBe('2 notices checked: ✖ 5 errors\n');
@@ -82,18 +98,13 @@ describe('validate and lint --format compact', () => {
     const files = ['test/fixtures/lint/dpo-contact/fail.yaml', 'test/fixtures/lint/retention-stated/fail.yaml', 'test/fixtures/validate/invalid/email.yaml'];
     const { compact, findings } = await both('lint', files);
     expect(compact.code).toBe(1);
-    const lines = compact.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(findings.length);
-    const matched = lines.map((l) => COMPACT_LINE.exec(l));
-    expect(matched.every(Boolean)).toBe(true);
-    expect(matched.map((m) => [m![1], Number(m![2]), Number(m![3]), m![4], m![6]])).toEqual(findings.map((f) => [f.file, f.line, f.column, f.severity, f.code]));
-    const codes = matched.map((m) => m![6]);
+    const codes = expectMatched(compact.stdout, findings, COMPACT_LINE).map((m) => m[6]);
     expect(codes).toEqual(expect.arrayContaining(['dpo-contact', 'retention-stated', 'invalid-email']));
   });
 });
 
 describe('.vscode/tasks.json', () => {
-  interface Matcher { owner: string; fileLocation: [string, string]; pattern: { regexp: string; file: number; line: number; column: number; severity: number; message: number; code: number } }
+  interface Matcher { owner: string; fileLocation: [string, string]; pattern: Groups & { regexp: string } }
   interface Task { label: string; command: string; args: string[]; problemMatcher: Matcher }
   const tasks = (JSON.parse(readFileSync(path.join(ROOT, '.vscode/tasks.json'), 'utf8')) as { tasks: Task[] }).tasks;
 
@@ -117,18 +128,12 @@ describe('.vscode/tasks.json', () => {
       const command = task.args[1] as 'validate' | 'lint';
       // The task's own arguments, with the folder it checks replaced by inputs that have problems.
       const { compact, findings } = await both(command, inputs[command]!);
-      const lines = compact.stdout.trimEnd().split('\n');
       expect(findings.length).toBeGreaterThan(1);
-      expect(lines).toHaveLength(findings.length);
-      lines.forEach((line, i) => {
-        const m = regexp.exec(line);
-        expect(m, line).not.toBeNull();
-        const f = findings[i]!;
-        expect([m![pattern.file], Number(m![pattern.line]), Number(m![pattern.column]), m![pattern.severity], m![pattern.code]]).toEqual([f.file, f.line, f.column, f.severity, f.code]);
-        expect(m![pattern.message]!.length).toBeGreaterThan(0);
+      for (const m of expectMatched(compact.stdout, findings, regexp, pattern)) {
+        expect(m[pattern.message]!.length).toBeGreaterThan(0);
         // fileLocation relative to the workspace folder: the file exists there.
-        expect(existsSync(path.join(ROOT, m![pattern.file]!)), m![pattern.file]).toBe(true);
-      });
+        expect(existsSync(path.join(ROOT, m[pattern.file]!)), m[pattern.file]).toBe(true);
+      }
     }
   });
 });
