@@ -179,7 +179,7 @@ export class PdfPrinter {
       browser = await launchBrowser(this.executablePath, profile);
       this.browserVersion ??= await browser.version().catch(() => undefined);
     } catch (error) {
-      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      removeProfileDir(profile);
       if (this.profile === profile) this.profile = undefined;
       this.lifecycle.launchFailed((error as Error).message.split('\n')[0]!);
       this.changed();
@@ -188,7 +188,7 @@ export class PdfPrinter {
     if (closes !== this.closes) {
       // Closed (or killed) while this browser was starting: it must not outlive the printer.
       await browser.close().catch(() => killGroup(browser));
-      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      removeProfileDir(profile);
       throw new PrintError('The printer was closed.');
     }
     this.browser = browser;
@@ -210,7 +210,7 @@ export class PdfPrinter {
   }
 
   private removeProfile(): void {
-    if (this.profile) rmSync(this.profile, { recursive: true, force: true, maxRetries: 3 });
+    if (this.profile) removeProfileDir(this.profile);
     this.profile = undefined;
   }
 
@@ -264,5 +264,32 @@ async function withTimeout<T>(work: Promise<T>, ms: number, message: string): Pr
   } finally {
     clearTimeout(timer);
     work.catch(() => undefined);
+  }
+}
+
+/** Profiles that could not be removed yet: tried once more when the process exits. */
+const leftProfiles = new Set<string>();
+
+/**
+ * Remove a browser profile folder. A helper process of a closed browser can still be writing into
+ * it for a moment (seen: ENOTEMPTY under load), so a failure is not the build's failure: the
+ * folder is tried again when the process exits, and at worst stays in the temporary folder.
+ */
+function removeProfileDir(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  } catch {
+    if (leftProfiles.size === 0) process.once('exit', removeLeftProfiles);
+    leftProfiles.add(dir);
+  }
+}
+
+function removeLeftProfiles(): void {
+  for (const dir of leftProfiles) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+    } catch {
+      // Left in the temporary folder; nothing of the user's is in it.
+    }
   }
 }
