@@ -59,31 +59,64 @@ export interface WalkEntry {
   slot?: string;
 }
 
+/** A schema node with its `$ref`s followed, and what each key below it is: computed once per node. */
+interface Shape {
+  node: SchemaNode;
+  /** The `$defs` name the last `$ref` followed named, if any. */
+  def: string | undefined;
+  items?: SchemaNode;
+  /** For each key the schema names: its schema node and its slot (`Def.key`). */
+  props: Map<string, { node: SchemaNode; slot: string }>;
+  /** For other keys, when the schema allows them (a map). */
+  additional?: { node: SchemaNode; slot: string };
+}
+
+const shapes = new WeakMap<SchemaNode, Shape>();
+
+/**
+ * Follow a node's `$ref`s and index its properties, once per schema node (the walk visits every
+ * value of every notice, so it must not resolve references and build slot names again each time).
+ * @param outerDef the def of the root (`Notice`); other nodes get theirs from their `$ref` only
+ */
+function shapeOf(start: SchemaNode, outerDef?: string): Shape {
+  const known = shapes.get(start);
+  if (known) return known;
+  const defs = noticeSchema().$defs ?? {};
+  let node = start;
+  let def = outerDef;
+  while (node.$ref) {
+    def = defName(node.$ref);
+    node = defs[def] ?? {};
+  }
+  const owner = def ?? 'Notice';
+  const props = new Map(Object.entries(node.properties ?? {}).map(([key, child]) => [key, { node: child, slot: `${owner}.${key}` }]));
+  const shape: Shape = { node, def, props };
+  if (node.items) shape.items = node.items;
+  if (node.additionalProperties && typeof node.additionalProperties === 'object') shape.additional = { node: node.additionalProperties, slot: `${owner}.*` };
+  shapes.set(start, shape);
+  return shape;
+}
+
 /**
  * Visit every value of a notice together with its schema definition, depth first, parents first.
  * Values the schema does not describe (unknown keys) are not visited.
  */
 export function walkNotice(data: unknown, visit: (entry: WalkEntry) => void): void {
   const schema = noticeSchema();
-  const defs = schema.$defs ?? {};
-  const go = (value: unknown, node: SchemaNode, path: (string | number)[], def: string | undefined, slot: string | undefined) => {
-    while (node.$ref) {
-      def = defName(node.$ref);
-      node = defs[def] ?? {};
-    }
-    visit({ value, path, def, slot });
+  const go = (value: unknown, shape: Shape, path: (string | number)[], slot: string | undefined) => {
+    visit({ value, path, def: shape.def, slot });
     if (Array.isArray(value)) {
-      if (node.items) value.forEach((item, i) => go(item, node.items!, [...path, i], undefined, slot));
+      if (shape.items) {
+        const items = shapeOf(shape.items);
+        for (let i = 0; i < value.length; i++) go(value[i], items, [...path, i], slot);
+      }
       return;
     }
     if (value === null || typeof value !== 'object') return;
-    for (const [key, child] of Object.entries(value)) {
-      const prop = node.properties?.[key];
-      if (prop) go(child, prop, [...path, key], undefined, `${def ?? 'Notice'}.${key}`);
-      else if (node.additionalProperties && typeof node.additionalProperties === 'object') {
-        go(child, node.additionalProperties, [...path, key], undefined, `${def ?? 'Notice'}.*`);
-      }
+    for (const key of Object.keys(value)) {
+      const prop = shape.props.get(key) ?? shape.additional;
+      if (prop) go((value as Record<string, unknown>)[key], shapeOf(prop.node), [...path, key], prop.slot);
     }
   };
-  go(data, schema, [], 'Notice', undefined);
+  go(data, shapeOf(schema, 'Notice'), [], undefined);
 }
