@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { loadNotice, loadNoticeFile, MAX_FILE_BYTES, type LoadedNotice } from '../load/read-notice.js';
+import { loadNotice, loadNoticeFile, MAX_FILE_BYTES } from '../load/read-notice.js';
 import type { Notice } from '../model/notice.js';
 import { validateNotice } from '../validate/index.js';
 import { sha256Hex } from './diff-notices.js';
@@ -28,7 +28,8 @@ export interface NoticeVersion {
   /** Present when the version is valid. */
   notice?: Notice;
   diagnostics: Diagnostic[];
-  loaded: LoadedNotice;
+  /** The decoded text (empty when nothing could be read); diagnostics' positions refer to it. */
+  text: string;
   /** SHA-256 of the bytes read (empty when nothing could be read). */
   sha256: string;
   rev?: string;
@@ -91,22 +92,37 @@ export function checkRevision(rev: string): void {
   if (rev === '' || rev.startsWith('-') || /[\u0000:]/.test(rev)) throw new GitError(`'${rev}' is not a git revision; use a commit, tag or branch such as HEAD~1.`);
 }
 
+/** A version's bytes, read but not yet checked. */
+export interface VersionBytes {
+  label: string;
+  bytes: Uint8Array;
+  rev?: string;
+}
+
 /**
  * Read and validate a notice as it is at a git revision.
  * @param place repository and path (from {@link locateInRepo})
  * @param rev revision
  */
 export async function readVersionAt(place: RepoPlace, rev: string): Promise<NoticeVersion> {
+  return checkVersionBytes(await readBytesAt(place, rev));
+}
+
+/**
+ * The bytes of a notice at a git revision (`git show REV:path`).
+ * @param place repository and path (from {@link locateInRepo})
+ * @param rev revision
+ */
+export async function readBytesAt(place: RepoPlace, rev: string): Promise<VersionBytes> {
   checkRevision(rev);
   const label = `${rev}:${place.rel}`;
-  let bytes: Buffer;
   try {
-    bytes = await git(['show', label], place.top, MAX_FILE_BYTES + 1);
+    return { label, bytes: await git(['show', label], place.top, MAX_FILE_BYTES + 1), rev };
   } catch (error) {
-    if ((error as { tooLarge?: boolean }).tooLarge) return fromBytes(Buffer.alloc(MAX_FILE_BYTES + 1), label, rev);
+    // Too large: checking the oversized bytes words the problem as for a file.
+    if ((error as { tooLarge?: boolean }).tooLarge) return { label, bytes: Buffer.alloc(MAX_FILE_BYTES + 1), rev };
     throw new GitError(`Cannot read ${label}: ${(error as Error).message}`);
   }
-  return fromBytes(bytes, label, rev);
 }
 
 /**
@@ -115,26 +131,34 @@ export async function readVersionAt(place: RepoPlace, rev: string): Promise<Noti
  * @param cwd folder `file` is relative to
  */
 export async function readVersionFile(file: string, cwd: string): Promise<NoticeVersion> {
+  const read = await readBytesFile(file, cwd);
+  return 'bytes' in read ? checkVersionBytes(read) : read;
+}
+
+/**
+ * The bytes of a notice file, or, when it cannot be read as one (missing, not a file, too
+ * large), the version that says so.
+ * @param file path as given (used in reports)
+ * @param cwd folder `file` is relative to
+ */
+export async function readBytesFile(file: string, cwd: string): Promise<VersionBytes | NoticeVersion> {
   const abs = path.resolve(cwd, file);
-  let bytes: Buffer | undefined;
   try {
     const info = await stat(abs);
-    if (info.isFile() && info.size <= MAX_FILE_BYTES) bytes = await readFile(abs);
+    if (info.isFile() && info.size <= MAX_FILE_BYTES) return { label: file, bytes: await readFile(abs) };
   } catch {
     // loadNoticeFile below words the problem.
   }
-  if (!bytes) {
-    const loaded = await loadNoticeFile(abs);
-    const diagnostics = loaded.diagnostics.map((d) => ({ ...d, file, message: d.message.split(abs).join(file) }));
-    return { label: file, diagnostics, loaded: { ...loaded, file }, sha256: '' };
-  }
-  return fromBytes(bytes, file);
+  const loaded = await loadNoticeFile(abs);
+  const diagnostics = loaded.diagnostics.map((d) => ({ ...d, file, message: d.message.split(abs).join(file) }));
+  return { label: file, diagnostics, text: loaded.text, sha256: '' };
 }
 
-function fromBytes(bytes: Buffer, label: string, rev?: string): NoticeVersion {
-  const loaded = loadNotice(bytes, label);
+/** Load and validate a version's bytes. */
+export function checkVersionBytes({ label, bytes, rev }: VersionBytes): NoticeVersion {
+  const loaded = loadNotice(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), label);
   const result = validateNotice(loaded);
-  const version: NoticeVersion = { label, diagnostics: result.diagnostics, loaded, sha256: sha256Hex(bytes) };
+  const version: NoticeVersion = { label, diagnostics: result.diagnostics, text: loaded.text, sha256: sha256Hex(bytes) };
   if (result.notice) version.notice = result.notice;
   if (rev !== undefined) version.rev = rev;
   return version;

@@ -10,10 +10,10 @@ import {
   formatDiffMarkdown,
   formatDiffText,
   locateInRepo,
-  readVersionAt,
-  readVersionFile,
   type NoticeVersion,
 } from '../../diff/index.js';
+import { checkVersionPair } from '../../diff/check-versions.js';
+import { readBytesAt, readBytesFile } from '../../diff/read-version.js';
 import { ExitError, UsageError, useColor, type CliIO } from '../io.js';
 import { defineCommand } from './types.js';
 import { appendStepSummary, stepSummary } from '../../report/format-github.js';
@@ -52,7 +52,7 @@ Next: noticekit history FILE (every committed version with its material changes)
     if (invalid.length > 0) {
       const diagnostics = invalid.flatMap((v) => v.diagnostics);
       // No code frame for a file that could not be read at all.
-      const sources = new Map(invalid.filter((v) => v.loaded.text !== '').map((v) => [v.label, v.loaded.text]));
+      const sources = new Map(invalid.filter((v) => v.text !== '').map((v) => [v.label, v.text]));
       io.stderr.write(formatDiagnostics(diagnostics, { color: useColor(io, values['no-color']), sources }));
       const names = invalid.map((v) => v.label).join(' and ');
       io.stderr.write(`noticekit diff: ${invalid.length === 1 ? `${names} is not a valid notice` : `${names} are not valid notices`}; fix ${invalid.length === 1 ? 'it' : 'them'} first (noticekit validate).\n`);
@@ -80,12 +80,11 @@ async function readSides(positionals: string[], from: string | undefined, to: st
     if (positionals.length !== 1) throw new UsageError(`With --from, give exactly one notice file (got ${positionals.length}).`);
     const file = positionals[0]!;
     const place = await locateInRepo(file, io.cwd);
-    const older = await readVersionAt(place, from);
-    const newer = to !== undefined ? await readVersionAt(place, to) : await readVersionFile(file, io.cwd);
-    return [older, newer];
+    const older = await readBytesAt(place, from);
+    return checkVersionPair(older, to !== undefined ? await readBytesAt(place, to) : await readBytesFile(file, io.cwd));
   }
   if (positionals.length !== 2) throw new UsageError(`Give two notice files to compare, or one file with --from REV (got ${positionals.length} ${positionals.length === 1 ? 'file' : 'files'}).`);
-  return [await readVersionFile(positionals[0]!, io.cwd), await readVersionFile(positionals[1]!, io.cwd)];
+  return checkVersionPair(await readBytesFile(positionals[0]!, io.cwd), await readBytesFile(positionals[1]!, io.cwd));
 }
 
 /** Now, or SOURCE_DATE_EPOCH when set (reproducible builds). */
