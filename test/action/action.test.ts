@@ -50,6 +50,21 @@ describe('action.yml and the workflow', () => {
   });
 });
 
+describe('README', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = /^## GitHub Actions\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? '';
+  const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+  it('shows the workflow file as it is', () => {
+    expect(blocks).toContain(readFileSync(path.join(ROOT, '.github/workflows/noticekit.yml'), 'utf8'));
+  });
+
+  it('shows every input of the action with its default', () => {
+    const usage = YAML.parse(blocks[0] ?? '') as { uses: string; with: Record<string, string> }[];
+    expect(usage[0]!.with).toEqual(Object.fromEntries(Object.entries(ACTION.inputs).map(([k, v]) => [k, v.default])));
+  });
+});
+
 describe('running the action', () => {
   let scratch: string;
   let work: string;
