@@ -78,7 +78,7 @@ describe('running the action', () => {
   };
 
   /** Run the action in `work` as the runner would for this event. */
-  async function act(event: 'pull_request' | 'push', n: number): Promise<CompositeRun> {
+  async function act(event: 'pull_request' | 'push', n: number, inputs: Record<string, string> = {}): Promise<CompositeRun> {
     const temp = path.join(scratch, `runner-temp-${n}`);
     const steps = path.join(scratch, `steps-${n}`);
     mkdirSync(temp);
@@ -89,7 +89,7 @@ describe('running the action', () => {
     const summary = path.join(scratch, `summary-${n}.md`);
     writeFileSync(summary, '');
     const run = await runComposite(ACTION, {
-      inputs: { formats: 'html,md' },
+      inputs: { formats: 'html,md', ...inputs },
       github: { token: TOKEN, event_name: event, action_path: ROOT },
       runner: { temp },
       cwd: work,
@@ -220,13 +220,15 @@ describe('running the action', () => {
     expect(run.failed).toBe(true);
   }, 120_000);
 
-  it('on a push: no diff, no artifact, no API call', async () => {
+  it('on a push, with sarif off: lint findings as annotations, no upload, no diff, no artifact, no API call', async () => {
     git('checkout', '-q', 'main');
     const before = fake.requests.length;
-    const run = await act('push', 3);
+    const run = await act('push', 3, { sarif: 'false' });
     expect(run.failed).toBe(false);
     const skipped = run.steps.filter((s) => !s.ran).map((s) => s.label);
-    expect(skipped).toEqual(['Diff against the pull request\'s base', 'actions/upload-artifact@v4', 'Comment on the pull request', 'Lint result']);
+    expect(skipped).toEqual(['github/codeql-action/upload-sarif@v4', 'Diff against the pull request\'s base', 'actions/upload-artifact@v4', 'Comment on the pull request', 'Lint result']);
+    expect(step(run, 'Lint').stdout).toMatch(/^::notice file=notices\/praxisportal\.yaml,line=\d+,col=\d+,.*title=noticekit translation-unreviewed::/m);
+    expect(run.outputs['sarif-file']).toBe('');
     expect(fake.requests.length).toBe(before);
   }, 120_000);
 
