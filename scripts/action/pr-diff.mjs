@@ -49,7 +49,9 @@ async function main() {
   const from = (await git('merge-base', pr.base.sha, 'HEAD')).trim();
   const head = (await git('rev-parse', 'HEAD')).trim();
 
-  const operands = (env.NOTICES ?? 'notices').split(/\s+/).filter(Boolean);
+  const given = (env.NOTICES ?? '').split(/\s+/).filter(Boolean);
+  // No operand means notices/, as for the CLI.
+  const operands = given.length > 0 ? given : ['notices'];
   let notices;
   try {
     notices = new Set((await expandNoticeFiles(operands, cwd)).map((f) => posix(path.relative(cwd, path.resolve(cwd, f)))));
