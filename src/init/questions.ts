@@ -5,7 +5,9 @@
  */
 import { createRequire } from 'node:module';
 import { hasPhrasePack } from '../model/phrases.js';
+import { holdsHiddenCharacter } from '../notice/characters.js';
 import { noticeSchema } from '../notice/schema.js';
+import { checkMarkdown } from '../validate/check-markdown.js';
 import { isCountryCode } from '../validate/index.js';
 import { languageTagState } from '../validate/checks/locales.js';
 
@@ -57,8 +59,14 @@ const VERSION = new RegExp(schema.properties!.version!.pattern!);
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 
-const text = (max: number, what: string) => (raw: string): Checked =>
-  raw.length > max ? { error: `must be at most ${max} characters (${what})` } : /[\u0000-\u001f\u007f]/.test(raw) ? { error: 'must be one line of text without control characters' } : { value: raw };
+/** One line of text as the notice's texts allow it: not empty, no hidden characters, safe Markdown. */
+const text = (max: number, what: string) => (raw: string): Checked => {
+  if (raw === '') return { error: `must not be empty (${what})` };
+  if (raw.length > max) return { error: `must be at most ${max} characters (${what})` };
+  if (/[\n\r\t]/.test(raw) || holdsHiddenCharacter(raw)) return { error: 'must be one line of text without control or invisible characters' };
+  if (checkMarkdown(raw).length > 0) return { error: 'must be text or Markdown without raw HTML, images or links other than https:, http:, mailto: and tel:' };
+  return { value: raw };
+};
 
 /** The questions in the order they are asked. */
 export const QUESTIONS: readonly Question[] = [

@@ -155,6 +155,9 @@ describe('noticekit init without a terminal', () => {
     ['--email', 'privacy(at)acme', "--email must be an e-mail address such as 'privacy@example.com', not 'privacy(at)acme'."],
     ['--type', 'art15', "--type must be 'art13', 'art14' or 'both', not 'art15'."],
     ['--effective-date', '2025-02-30', "--effective-date must be a real date written YYYY-MM-DD"],
+    ['--title', '<script>alert(1)</script>', '--title must be text or Markdown without raw HTML, images or links other than'],
+    ['--controller', ' ', "--controller must not be empty (the legal name), not ''."],
+    ['--controller', 'ACME\u202E GmbH', '--controller must be one line of text without control or invisible characters'],
   ])('%s %s: exit 2 with the message, nothing written', async (flag, value, message) => {
     const dir = folder(true);
     const args = [...BASE];

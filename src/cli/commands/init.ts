@@ -71,11 +71,15 @@ Next: fill in the TODOs, then noticekit validate and noticekit lint.`,
 
     const existing = files.filter((f) => exists(path.join(dir, f.relative)));
     if (existing.length > 0) throw new ExitError(2, `${existing.map(shown).join(', ')} ${existing.length === 1 ? 'exists' : 'exist'}; init never replaces a file, so nothing was written.`);
+    // The answers were checked one by one; what validate finds must be at the TODOs, nowhere else.
+    const errors = validateNotice(loadNotice(yaml, shown(files[0]!))).diagnostics.filter((d) => d.severity === 'error');
+    const todoPaths = new Set(draft.todos.map((t) => t.path.join('.')));
+    const answerError = errors.find((d) => !todoPaths.has(d.path));
+    if (answerError) throw new UsageError(`the answers do not make a valid notice: ${answerError.message.startsWith(answerError.path) ? '' : `${answerError.path}: `}${answerError.message} Nothing was written.`);
     await writeAll(dir, files, shown);
 
     const todos = draft.todos.length;
     io.stderr.write(files.map((f, i) => `wrote ${shown(f)}${i === 0 ? ` (${todos} ${todos === 1 ? 'TODO' : 'TODOs'})` : ''}\n`).join(''));
-    const errors = validateNotice(loadNotice(yaml, shown(files[0]!))).diagnostics.filter((d) => d.severity === 'error');
     if (errors.length === 0) io.stderr.write('The notice validates; check each TODO before publishing it.\n');
     else {
       io.stderr.write(`The notice does not validate yet: ${errors.length} ${errors.length === 1 ? 'place needs' : 'places need'} what only you can say (see the TODO above each):\n`);
