@@ -154,3 +154,9 @@ export const QUESTIONS: readonly Question[] = [
     check: (raw) => (fullFormats.date.validate(raw) ? { value: raw } : { error: "must be a real date written YYYY-MM-DD, such as '2025-03-01'" }),
   },
 ];
+
+/** The answers that name something, said back in words: `ACME GmbH, Germany; German (source), English`. */
+export function describeAnswers(a: Answers): string {
+  const languages = a.locales.map((l) => `${languageNames.of(l) ?? l}${a.locales.length > 1 && l === a.sourceLocale ? ' (source)' : ''}`);
+  return `${a.controller}${a.country ? `, ${regionNames.of(a.country) ?? a.country}` : ''}; ${languages.join(', ')}`;
+}

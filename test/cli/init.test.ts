@@ -53,6 +53,8 @@ describe('noticekit init without a terminal', () => {
     expect(filesIn(dir)).toEqual(PROJECT);
     for (const f of PROJECT) expect(stderr).toContain(`wrote ${f}`);
     expect(stderr).toContain('Next: npm install, fill in the TODOs in notices/acme-privacy.yaml');
+    // The country named from its code, the languages from their tags.
+    expect(stderr).toContain('wrote notices/acme-privacy.yaml (ACME GmbH, Germany; German (source), English; 9 TODOs)');
     const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
     expect(pkg.devDependencies).toEqual({ noticekit: `^${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}` });
     expect(Object.keys(pkg.scripts)).toEqual(['validate', 'lint', 'build']);
@@ -178,6 +180,23 @@ describe('noticekit init without a terminal', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(new RegExp(`^noticekit init: --${flag} is needed`));
     expect(filesIn(dir)).toEqual([]);
+  });
+
+  it('--dir naming a file: exit 2', async () => {
+    const dir = folder();
+    writeFileSync(path.join(dir, 'f'), '');
+    const { code, stderr } = await cli([...BASE, '--dir', 'f'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--dir f is a file, not a folder.');
+  });
+
+  it('--dir: the project goes there, a missing folder is made', async () => {
+    const dir = folder();
+    const { code, stderr } = await cli([...BASE, '--dir', 'new/site'], dir);
+    expect(code).toBe(0);
+    expect(filesIn(path.join(dir, 'new/site'))).toEqual(PROJECT);
+    expect(stderr).toContain('wrote new/site/notices/acme-privacy.yaml');
+    expect(stderr).toContain('Next: cd new/site, npm install,');
   });
 
   it('--no-input asks nothing even with a terminal', async () => {

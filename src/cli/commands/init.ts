@@ -7,6 +7,7 @@ import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { draftToYaml } from '../../import/draft-yaml.js';
 import { collectAnswers } from '../../init/collect-answers.js';
+import { describeAnswers } from '../../init/questions.js';
 import { draftFromAnswers, INIT_HEADER } from '../../init/draft-init.js';
 import { isEmptyFolder, projectFiles, type PlannedFile } from '../../init/project-files.js';
 import { loadNotice } from '../../load/read-notice.js';
@@ -66,7 +67,7 @@ Next: fill in the TODOs, then noticekit validate and noticekit lint.`,
     const noticeRelative = `notices/${answers.id}.yaml`;
     const draft = draftFromAnswers(answers);
     const yaml = draftToYaml(draft, schemaPathFor(path.join(dir, noticeRelative)), INIT_HEADER);
-    const files: PlannedFile[] = [{ relative: noticeRelative, text: yaml }, ...(isEmptyFolder(dir) ? projectFiles(ownVersion()) : [])];
+    const files: PlannedFile[] = [{ relative: noticeRelative, text: yaml }, ...(emptyFolder(dir, values.dir) ? projectFiles(ownVersion()) : [])];
     const shown = (f: PlannedFile) => path.relative(io.cwd, path.join(dir, f.relative)) || f.relative;
 
     const existing = files.filter((f) => exists(path.join(dir, f.relative)));
@@ -79,7 +80,7 @@ Next: fill in the TODOs, then noticekit validate and noticekit lint.`,
     await writeAll(dir, files, shown);
 
     const todos = draft.todos.length;
-    io.stderr.write(files.map((f, i) => `wrote ${shown(f)}${i === 0 ? ` (${todos} ${todos === 1 ? 'TODO' : 'TODOs'})` : ''}\n`).join(''));
+    io.stderr.write(files.map((f, i) => `wrote ${shown(f)}${i === 0 ? ` (${describeAnswers(answers)}; ${todos} ${todos === 1 ? 'TODO' : 'TODOs'})` : ''}\n`).join(''));
     if (errors.length === 0) io.stderr.write('The notice validates; check each TODO before publishing it.\n');
     else {
       io.stderr.write(`The notice does not validate yet: ${errors.length} ${errors.length === 1 ? 'place needs' : 'places need'} what only you can say (see the TODO above each):\n`);
@@ -91,6 +92,16 @@ Next: fill in the TODOs, then noticekit validate and noticekit lint.`,
     return 0;
   },
 });
+
+/** Whether `dir` is an empty folder (see isEmptyFolder); a file there is a usage error. */
+function emptyFolder(dir: string, given: string | undefined): boolean {
+  try {
+    return isEmptyFolder(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') throw new UsageError(`--dir ${given ?? '.'} is a file, not a folder.`);
+    throw error;
+  }
+}
 
 function ownVersion(): string {
   return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
