@@ -12,7 +12,8 @@ export interface Terminal {
   output: NodeJS.WritableStream;
 }
 
-type Partial = { -readonly [K in keyof Answers]?: Answers[K] };
+/** The answers given so far. */
+type SoFar = Partial<Answers>;
 
 /**
  * The answers, checked.
@@ -21,7 +22,7 @@ type Partial = { -readonly [K in keyof Answers]?: Answers[K] };
  * @throws UsageError for a bad flag or a missing required one; ExitError when the person stops answering
  */
 export async function collectAnswers(flags: Record<string, string | undefined>, terminal: Terminal | undefined): Promise<Answers> {
-  const answers: Partial = {};
+  const answers: SoFar = {};
   // Every flag is checked before the first question, so a typo is not found after five answers;
   // one that depends on an answer still to come is checked after it.
   const later: Question[] = [];
@@ -42,18 +43,18 @@ export async function collectAnswers(flags: Record<string, string | undefined>, 
   return answers as Answers;
 }
 
-function fromFlag(q: Question, raw: string, answers: Partial): string | string[] {
+function fromFlag(q: Question, raw: string, answers: SoFar): string | string[] {
   const checked = q.check(raw, answers);
   if ('error' in checked) throw new UsageError(`--${q.flag} ${checked.error}, not '${raw}'.`);
   return checked.value;
 }
 
-function set(answers: Partial, q: Question, value: string | string[]): void {
+function set(answers: SoFar, q: Question, value: string | string[]): void {
   (answers as Record<string, unknown>)[q.key] = value;
 }
 
 /** Ask, on the terminal, each question no flag answered; re-ask after a bad answer. */
-async function ask(answers: Partial, terminal: Terminal, flagged: Set<Question>): Promise<void> {
+async function ask(answers: SoFar, terminal: Terminal, flagged: Set<Question>): Promise<void> {
   const rl = createInterface({ input: terminal.input, output: terminal.output, terminal: true });
   const stop = new AbortController();
   // Ctrl-C or Ctrl-D: stop asking; nothing has been written yet.

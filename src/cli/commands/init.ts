@@ -7,7 +7,7 @@ import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { draftToYaml } from '../../import/draft-yaml.js';
 import { collectAnswers } from '../../init/collect-answers.js';
-import { describeAnswers } from '../../init/questions.js';
+import { describeAnswers, QUESTIONS } from '../../init/questions.js';
 import { draftFromAnswers, INIT_HEADER } from '../../init/draft-init.js';
 import { isEmptyFolder, projectFiles, type PlannedFile } from '../../init/project-files.js';
 import { loadNotice } from '../../load/read-notice.js';
@@ -50,18 +50,8 @@ Next: fill in the TODOs, then noticekit validate and noticekit lint.`,
   async run({ values, positionals }, io) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'; init takes only options (see --dir).`);
     const dir = path.resolve(io.cwd, values.dir ?? '.');
-    const flags: Record<string, string | undefined> = {
-      id: values.id,
-      locales: values.locales,
-      'source-locale': values['source-locale'],
-      title: values.title,
-      controller: values.controller,
-      country: values.country,
-      email: values.email,
-      type: values.type,
-      'notice-version': values['notice-version'],
-      'effective-date': values['effective-date'],
-    };
+    // Each question's flag is in the table above (a test holds them to each other).
+    const flags = Object.fromEntries(QUESTIONS.map((q) => [q.flag, (values as Record<string, string | boolean | undefined>)[q.flag] as string | undefined]));
     const answers = await collectAnswers(flags, values['no-input'] ? undefined : io.terminal);
 
     const noticeRelative = `notices/${answers.id}.yaml`;
