@@ -290,7 +290,9 @@ function onTerminal(args: string, cwd: string, answers: [string, string][]): Pro
     const at = next < answers.length ? screen.indexOf(answers[next]![0], seen) : -1;
     if (at >= 0 && screen.indexOf(': ', at) >= 0) {
       seen = screen.indexOf(': ', at) + 2;
-      child.stdin.write(`${answers[next++]![1]}\r`);
+      const answer = answers[next++]![1];
+      // A control character (Ctrl-D) is typed as it is, anything else as a line.
+      child.stdin.write(/^[\x00-\x1f]$/.test(answer) ? answer : `${answer}\r`);
     }
   });
   const timer = setTimeout(() => child.kill(), 20_000);
@@ -324,5 +326,16 @@ describe('noticekit init on a terminal', () => {
     expect(YAML.parse(readFileSync(path.join(dir, 'notices/acme.yaml'), 'utf8'))).toEqual(
       notice({ id: 'acme', version: '1.0', noticeType: 'art13', controller: { id: 'controller', name: 'ACME GmbH', address: { country: 'DE' }, contact: {} } }),
     );
+  }, 30_000);
+
+  it('Ctrl-D before the last answer: exit 130, nothing written', async () => {
+    const dir = folder(true);
+    const { code, screen } = await onTerminal('', dir, [
+      ['Notice id', 'acme'],
+      ['Languages', '\x04'],
+    ]);
+    expect(code, screen).toBe(130);
+    expect(screen).toContain('stopped before the last answer; nothing written.');
+    expect(filesIn(dir)).toEqual([]);
   }, 30_000);
 });
