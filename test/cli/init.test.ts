@@ -1,68 +1,17 @@
 /**
  * `noticekit init`: the notice holds exactly the answers, validate stops only at its TODOs, the
- * project files in an empty folder, never a file replaced, bad answers refused (flags: exit 2;
- * on a real pseudo-terminal: asked again).
+ * project files only in an empty folder, never a file replaced, bad answers refused (flags: exit
+ * 2; on a real pseudo-terminal: asked again).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { run } from '../../src/cli/index.js';
 import { initCommand } from '../../src/cli/commands/init.js';
 import { QUESTIONS } from '../../src/init/questions.js';
-import { fakeIO } from './fake-io.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const scratch = mkdtempSync(path.join(tmpdir(), 'noticekit-init-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-let n = 0;
-/** A new folder; `.git` in it when asked (an empty project folder may hold one). */
-function folder(withGit = false): string {
-  const dir = path.join(scratch, `p${++n}`);
-  mkdirSync(withGit ? path.join(dir, '.git') : dir, { recursive: true });
-  return dir;
-}
-
-async function cli(args: string[], cwd: string, extra: Partial<ReturnType<typeof fakeIO>['io']> = {}) {
-  const fake = fakeIO(cwd);
-  Object.assign(fake.io, extra);
-  const code = await run(args, fake.io);
-  return { code, stdout: fake.stdout(), stderr: fake.stderr() };
-}
-
-/** Every file below `dir` except .git's, as relative paths. */
-function filesIn(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((e) => e.isFile() && path.relative(dir, e.parentPath).split(path.sep)[0] !== '.git')
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-}
-
-const BASE = ['init', '--id', 'acme-privacy', '--locales', 'de,en', '--controller', 'ACME GmbH', '--country', 'de', '--email', 'privacy@acme.example', '--title', 'Datenschutzhinweise'];
-/**
- * The whole notice BASE's answers make, with `changes` laid over it: the answers, the empty
- * required fields, and not one key more.
- */
-function notice(changes: Record<string, unknown>): Record<string, unknown> {
-  return {
-    id: 'acme-privacy',
-    version: '',
-    effectiveDate: '',
-    noticeType: '',
-    locales: ['de', 'en'],
-    sourceLocale: 'de',
-    title: { de: 'Datenschutzhinweise', en: '' },
-    controller: { id: 'controller', name: 'ACME GmbH', address: { country: 'DE' }, contact: { email: 'privacy@acme.example' } },
-    purposes: [],
-    categories: [],
-    rights: { id: 'rights', items: [] },
-    ...changes,
-  };
-}
-const PROJECT = ['.github/workflows/noticekit.yml', '.vscode/extensions.json', '.vscode/settings.json', '.vscode/tasks.json', 'notices/acme-privacy.yaml', 'package.json'];
+import { BASE, cli, filesIn, folder, notice, PROJECT, ROOT } from './init-helpers.js';
 
 describe('noticekit init without a terminal', () => {
   it('in an empty folder (only .git) writes the notice and the project around it', async () => {
@@ -219,59 +168,6 @@ describe('noticekit init without a terminal', () => {
   it('has a flag in its option table for every question', () => {
     for (const q of QUESTIONS) expect(Object.keys(initCommand.options)).toContain(q.flag);
   });
-});
-
-describe('the project templates', () => {
-  const repoTasks = JSON.parse(readFileSync(path.join(ROOT, '.vscode/tasks.json'), 'utf8')).tasks;
-  const template = JSON.parse(readFileSync(path.join(ROOT, 'templates/init/vscode/tasks.json'), 'utf8')).tasks;
-
-  it("tasks.json: the same tasks and problem matcher as this repository's, run with npx noticekit", () => {
-    expect(template.map((t: { label: string }) => t.label)).toEqual(repoTasks.map((t: { label: string }) => t.label));
-    template.forEach((t: { command: string; args: string[]; problemMatcher: unknown }, i: number) => {
-      expect(t.problemMatcher).toEqual(repoTasks[i].problemMatcher);
-      expect([t.command, ...t.args]).toEqual(['npx', 'noticekit', ...repoTasks[i].args.slice(1)]);
-    });
-  });
-
-  it('init writes them as they are', async () => {
-    const dir = folder();
-    expect((await cli(BASE, dir)).code).toBe(0);
-    expect(readFileSync(path.join(dir, '.vscode/tasks.json'), 'utf8')).toBe(readFileSync(path.join(ROOT, 'templates/init/vscode/tasks.json'), 'utf8'));
-    const settings = JSON.parse(readFileSync(path.join(dir, '.vscode/settings.json'), 'utf8'));
-    expect(Object.keys(settings['yaml.schemas'])).toEqual(['./node_modules/noticekit/schema/notice.schema.json']);
-    expect(JSON.parse(readFileSync(path.join(dir, '.vscode/extensions.json'), 'utf8')).recommendations).toEqual(['redhat.vscode-yaml']);
-  });
-});
-
-describe('the written project, once noticekit is installed', () => {
-  it("resolves the notice's modeline and the settings' schema path; each task's command prints only lines its matcher takes", async () => {
-    const dir = folder(true);
-    expect((await cli(BASE, dir)).code).toBe(0);
-    // What `npm install` makes of the devDependency: the package folder and its linked bin.
-    mkdirSync(path.join(dir, 'node_modules/.bin'), { recursive: true });
-    symlinkSync(ROOT, path.join(dir, 'node_modules/noticekit'));
-    writeFileSync(path.join(dir, 'node_modules/.bin/noticekit'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, 'dist/cli/bin.js'))} "$@"\n`, { mode: 0o755 });
-
-    const notice = readFileSync(path.join(dir, 'notices/acme-privacy.yaml'), 'utf8');
-    const modeline = /^# yaml-language-server: \$schema=(\S+)$/m.exec(notice)![1]!;
-    expect(readFileSync(path.resolve(dir, 'notices', modeline), 'utf8')).toBe(readFileSync(path.join(ROOT, 'schema/notice.schema.json'), 'utf8'));
-    const settings = JSON.parse(readFileSync(path.join(dir, '.vscode/settings.json'), 'utf8'));
-    for (const schema of Object.keys(settings['yaml.schemas'])) expect(existsSync(path.resolve(dir, schema)), schema).toBe(true);
-
-    const tasks = JSON.parse(readFileSync(path.join(dir, '.vscode/tasks.json'), 'utf8')).tasks;
-    for (const task of tasks as { type: string; command: string; args: string[]; problemMatcher: { pattern: { regexp: string; file: number; line: number } } }[]) {
-      expect(task.type).toBe('shell');
-      const out = spawnSync([task.command, ...task.args].join(' '), { cwd: dir, shell: true, encoding: 'utf8' });
-      expect(out.status, out.stderr).toBe(1);
-      const lines = out.stdout.trimEnd().split('\n');
-      expect(lines.length).toBe(7);
-      for (const line of lines) {
-        const m = new RegExp(task.problemMatcher.pattern.regexp).exec(line);
-        expect(m, line).not.toBeNull();
-        expect(m![task.problemMatcher.pattern.file]).toBe('notices/acme-privacy.yaml');
-      }
-    }
-  }, 30_000);
 });
 
 /**
