@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_TEMPLATES } from '../src/init/project-files.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -37,6 +38,8 @@ describe('the package', () => {
     expect(files).toContain('schema/notice.schema.json');
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/require.cjs');
+    // What `noticekit init` writes into a new project.
+    for (const t of PROJECT_TEMPLATES) expect(files).toContain(`templates/init/${t.template}`);
     // Maps would point at ../src, which is not shipped; none are packed, and no shipped file names one.
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     expect(files.some((f) => f.startsWith('src/'))).toBe(false);

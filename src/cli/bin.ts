@@ -17,6 +17,7 @@ process.exitCode = await run(process.argv.slice(2), {
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  ...(process.stdin.isTTY && process.stdout.isTTY ? { terminal: { input: process.stdin, output: process.stdout } } : {}),
   onSignal(handler) {
     signalHandlers.add(handler);
     return () => signalHandlers.delete(handler);

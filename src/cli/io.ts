@@ -19,6 +19,8 @@ export interface CliIO {
   stdoutIsTTY: boolean;
   /** True when stderr is a terminal. */
   stderrIsTTY: boolean;
+  /** Present when stdin and stdout are both terminals: where a command may ask questions (`init`). */
+  terminal?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
   /** Called to register cleanup on SIGINT/SIGTERM; returns an unregister function. */
   onSignal?: (handler: (signal: NodeJS.Signals) => void) => () => void;
 }

@@ -18,10 +18,16 @@ export interface Draft {
   todos: Todo[];
 }
 
-/** The draft as YAML, with a schema modeline and each TODO as a comment at its place. */
-export function draftToYaml(draft: Draft, schemaPath: string): string {
+const IMPORT_HEADER = 'Draft made by `noticekit import`: check every TODO, then run `noticekit validate` and `noticekit lint`.';
+
+/**
+ * The draft as YAML, with a schema modeline and each TODO as a comment at its place.
+ * @param schemaPath the `$schema` path of the modeline, relative to the draft's folder
+ * @param header the comment line under the modeline: who made the draft and what to do next
+ */
+export function draftToYaml(draft: Draft, schemaPath: string, header = IMPORT_HEADER): string {
   const doc = new YAML.Document(draft.data);
-  const top: string[] = [` yaml-language-server: $schema=${schemaPath}`, ' Draft made by `noticekit import`: check every TODO, then run `noticekit validate` and `noticekit lint`.'];
+  const top: string[] = [` yaml-language-server: $schema=${schemaPath}`, ` ${header}`];
   for (const todo of draft.todos) {
     const message = ` TODO: ${todo.message}`;
     if (todo.path.length === 0) {

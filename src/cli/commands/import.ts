@@ -1,7 +1,7 @@
 /**
  * `noticekit import FILE`: a draft notice YAML from an existing notice in Markdown, HTML or Word.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { importNotice, measureImport, sourceFormat } from '../../import/index.js';
@@ -11,6 +11,7 @@ import { formatDiagnostics } from '../../report/format-diagnostics.js';
 import { writeFileAtomic } from '../../util-fs.js';
 import { validateNotice } from '../../validate/index.js';
 import { ExitError, useColor, UsageError } from '../io.js';
+import { NOTICE_ID, schemaPathFor } from '../notice-file.js';
 import { defineCommand } from './types.js';
 
 const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
@@ -29,7 +30,7 @@ Headings and lead-in sentences are recognised in ${IMPORT_LANGUAGES.join(', ')}.
     out: { type: 'string', arg: 'FILE', help: 'write the draft to FILE (default: stdout); never replaces an existing file' },
     force: { type: 'boolean', help: 'replace FILE if it exists (written atomically either way)' },
     locale: { type: 'string', arg: 'L', choices: IMPORT_LANGUAGES, help: "the source's language (default: guessed from its words)" },
-    id: { type: 'string', arg: 'ID', pattern: /^(?=.{1,64}$)[a-z][a-z0-9]*(-[a-z0-9]+)*$/, expected: "short lower-case words joined by hyphens, such as 'privacy-notice'", help: "the notice id (default: from the source's file name)" },
+    id: { type: 'string', arg: 'ID', ...NOTICE_ID, help: "the notice id (default: from the source's file name)" },
     stats: { type: 'boolean', help: "print on stderr the share of the source's sentences the draft's rendering\nreproduces and the share of its facts the draft holds in structured fields" },
     'no-color': { type: 'boolean', help: 'plain text even on a terminal' },
   },
@@ -103,30 +104,6 @@ function defaultId(file: string): string {
     .slice(0, 64)
     .replace(/-+$/, '');
   return /^[a-z]/.test(base) ? base : `notice${base ? `-${base}` : ''}`;
-}
-
-/**
- * The `$schema` path for a draft at `file`: relative to the installed package
- * (node_modules/noticekit) or to a noticekit checkout found above it, else the consumer's usual place.
- */
-function schemaPathFor(file: string): string {
-  const dir = path.dirname(file);
-  for (let d = dir; ; d = path.dirname(d)) {
-    const installed = path.join(d, 'node_modules', 'noticekit', 'schema', 'notice.schema.json');
-    const own = path.join(d, 'schema', 'notice.schema.json');
-    if (existsSync(installed)) return path.relative(dir, installed).split(path.sep).join('/');
-    if (existsSync(own) && existsSync(path.join(d, 'package.json')) && /"name":\s*"noticekit"/.test(safeRead(path.join(d, 'package.json')))) return path.relative(dir, own).split(path.sep).join('/');
-    if (path.dirname(d) === d) break;
-  }
-  return '../node_modules/noticekit/schema/notice.schema.json';
-}
-
-function safeRead(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 /** Write `file` atomically (src/util-fs.ts); without `force`, an existing file is kept, even one that appeared meanwhile. */

@@ -14,6 +14,7 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: CommandEntry[] = [
+  { name: 'init', summary: 'Start a new notice from a few answers (and, in an empty folder, the project around it).', load: async () => (await import('./init.js')).initCommand },
   { name: 'import', summary: 'Make a draft notice from an existing one in Markdown, HTML or Word (.docx).', load: async () => (await import('./import.js')).importCommand },
   { name: 'validate', summary: 'Check notices against the schema and for consistency (ids, references, locales).', load: async () => (await import('./validate.js')).validateCommand },
   { name: 'build', summary: 'Render notices to HTML, Markdown and PDF for publishing (validates first).', load: async () => (await import('./build.js')).buildCommand },

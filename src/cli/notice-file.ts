@@ -1,0 +1,37 @@
+/**
+ * What the commands that write a new notice file (`import`, `init`) share: the form of a notice id
+ * as an option, and the `$schema` path of the file's modeline.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** A notice id as an option's `pattern` and `expected` (the schema's Id, at most 64 characters). */
+export const NOTICE_ID = {
+  pattern: /^(?=.{1,64}$)[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
+  expected: "short lower-case words joined by hyphens, such as 'privacy-notice'",
+} as const;
+
+/**
+ * The `$schema` path for a notice at `file`: relative to the installed package
+ * (node_modules/noticekit) or to a noticekit checkout found above it, else the consumer's usual place.
+ * @param file absolute path of the notice
+ */
+export function schemaPathFor(file: string): string {
+  const dir = path.dirname(file);
+  for (let d = dir; ; d = path.dirname(d)) {
+    const installed = path.join(d, 'node_modules', 'noticekit', 'schema', 'notice.schema.json');
+    const own = path.join(d, 'schema', 'notice.schema.json');
+    if (existsSync(installed)) return path.relative(dir, installed).split(path.sep).join('/');
+    if (existsSync(own) && existsSync(path.join(d, 'package.json')) && /"name":\s*"noticekit"/.test(safeRead(path.join(d, 'package.json')))) return path.relative(dir, own).split(path.sep).join('/');
+    if (path.dirname(d) === d) break;
+  }
+  return '../node_modules/noticekit/schema/notice.schema.json';
+}
+
+function safeRead(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
