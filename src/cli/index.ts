@@ -23,7 +23,8 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
 Run 'noticekit <command> --help' for a command's options.
-Start with: noticekit validate notices/
+Start with: noticekit init (a new notice), noticekit import FILE (one you have), or
+noticekit validate notices/ (the notices you keep).
 `;
 }
 
