@@ -2,20 +2,15 @@
  * The CLI as a plain function: `run(argv, io)` returns an exit code. `bin.ts` only wires it to
  * the process. Errors map to exit codes here and nowhere else.
  */
-import { readFileSync } from 'node:fs';
 import { closeMatch } from '../did-you-mean.js';
 import { COMMANDS } from './commands/index.js';
 import { NoticekitError } from '../errors.js';
 import { UsageError, type CliIO } from './io.js';
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+import { toolVersion } from '../version.js';
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return `noticekit ${version()}: privacy notices as data
+  return `noticekit ${toolVersion()}: privacy notices as data
 
 Usage: noticekit <command> [options]
 
@@ -45,7 +40,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write(`${version()}\n`);
+    io.stdout.write(`${toolVersion()}\n`);
     return 0;
   }
   const entry = COMMANDS.find((c) => c.name === name);

@@ -3,7 +3,7 @@
  * transfer destinations.
  */
 import type { ClassifyContext, Verdict } from './classify-context.js';
-import { basisWords, changedWords, clauseLabel, destinationName, listWords, mechanism, quoted, show, type Rec } from './classify-words.js';
+import { basisWords, changedWords, clauseLabel, destinationName, listWords, mechanism, quoted, show } from './classify-words.js';
 import type { FieldDelta } from './compare-fields.js';
 import type { ClauseNode } from './index-clauses.js';
 import { compareDurations, durationWords } from './util-duration.js';

@@ -3,7 +3,7 @@
  * cut to the schema's length, clause merging, unique ids and legal bases from citations.
  */
 import type { Clause, GdprBasis, LegalBasis } from '../model/notice.js';
-import { citations, headingKind, type SectionKind } from './recognise.js';
+import { headingKind, type SectionKind } from './recognise.js';
 import type { SourceBlock } from './source-blocks.js';
 
 /** The blocks under one heading, with the section kind the heading names. */

@@ -2,7 +2,7 @@
  * `noticekit build [files|dirs] --out DIR`: render every notice for publishing.
  */
 import path from 'node:path';
-import { build, BuildAborted, DEFAULT_FORMATS, FORMATS, type Format } from '../../build/build.js';
+import { build, BuildAborted, DEFAULT_FORMATS, FORMATS } from '../../build/build.js';
 import { OutputRefusedError } from '../../build/output-guard.js';
 import { cacheDir as defaultCacheDir } from '../../cache-dir.js';
 import { formatDiagnostics } from '../../report/format-diagnostics.js';

@@ -14,7 +14,7 @@ import {
 } from '../../diff/index.js';
 import { checkVersionPair } from '../../diff/check-versions.js';
 import { readBytesAt, readBytesFile } from '../../diff/read-version.js';
-import { ExitError, UsageError, useColor, type CliIO } from '../io.js';
+import { UsageError, useColor, type CliIO } from '../io.js';
 import { defineCommand } from './types.js';
 import { appendStepSummary, stepSummary } from '../../report/format-github.js';
 

@@ -2,7 +2,7 @@
  * `noticekit init`: a new notice from a few answers (on a terminal, or flags), and in an empty
  * folder the project around it.
  */
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { draftToYaml } from '../../import/draft-yaml.js';
@@ -17,6 +17,7 @@ import { validateNotice } from '../../validate/index.js';
 import { ExitError, useColor, UsageError } from '../io.js';
 import { schemaPathFor } from '../notice-file.js';
 import { defineCommand } from './types.js';
+import { toolVersion } from '../../version.js';
 
 export const initCommand = defineCommand({
   name: 'init',
@@ -57,7 +58,7 @@ Next: fill in the TODOs, then noticekit validate and noticekit lint.`,
     const noticeRelative = `notices/${answers.id}.yaml`;
     const draft = draftFromAnswers(answers);
     const yaml = draftToYaml(draft, schemaPathFor(path.join(dir, noticeRelative)), INIT_HEADER);
-    const files: PlannedFile[] = [{ relative: noticeRelative, text: yaml }, ...(emptyFolder(dir, values.dir) ? projectFiles(ownVersion()) : [])];
+    const files: PlannedFile[] = [{ relative: noticeRelative, text: yaml }, ...(emptyFolder(dir, values.dir) ? projectFiles(toolVersion()) : [])];
     const shown = (f: PlannedFile) => path.relative(io.cwd, path.join(dir, f.relative)) || f.relative;
 
     const existing = files.filter((f) => exists(path.join(dir, f.relative)));
@@ -91,10 +92,6 @@ function emptyFolder(dir: string, given: string | undefined): boolean {
     if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') throw new UsageError(`--dir ${given ?? '.'} is a file, not a folder.`);
     throw error;
   }
-}
-
-function ownVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 /** Whether anything (a file, a folder, a dangling link) is at `file`. */

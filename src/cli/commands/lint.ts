@@ -1,7 +1,6 @@
 /**
  * `noticekit lint [files|dirs|globs]`: GDPR Art. 13/14, transfer and translation checks.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
 import {
@@ -21,8 +20,9 @@ import { summaryLine } from '../../report/format-diagnostics.js';
 import { appendStepSummary, severityRows, stepSummary, wantsGithubAnnotations } from '../../report/format-github.js';
 import { checkNoticeFiles } from '../../validate/index.js';
 import { expandNoticeFiles } from '../files.js';
-import { useColor, UsageError, type CliIO } from '../io.js';
+import { useColor, UsageError } from '../io.js';
 import { defineCommand } from './types.js';
+import { toolVersion } from '../../version.js';
 
 export const lintCommand = defineCommand({
   name: 'lint',
@@ -85,7 +85,7 @@ Next: noticekit translations status FILE (review state of the translations).`,
       io.stderr.write(`${files.length} ${files.length === 1 ? 'notice' : 'notices'} checked: ${summaryLine(shown)}\n`);
     } else if (values.format === 'sarif') {
       const data = new Map(checked.flatMap((c, i) => (c.loaded.data !== undefined ? [[files[i]!, c.loaded.data] as const] : [])));
-      io.stdout.write(`${JSON.stringify(toSarif(shown, { version: version(), cwd: io.cwd, data }), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(toSarif(shown, { version: toolVersion(), cwd: io.cwd, data }), null, 2)}\n`);
     } else {
       const sources = new Map(checked.map((c, i) => [files[i]!, c.loaded.text]));
       if (shown.length > 0) io.stderr.write(formatLintText(shown, { color: useColor(io, values['no-color']), sources }));
@@ -101,8 +101,3 @@ Next: noticekit translations status FILE (review state of the translations).`,
     return invalid || errors || (values.strict && warnings) ? 1 : 0;
   },
 });
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}

@@ -8,7 +8,7 @@ import { appendStepSummary, formatGithubAnnotations, severityRows, stepSummary, 
 import { toJsonFindings } from '../../report/format-json.js';
 import { validateFilesParallel } from '../../validate/parallel.js';
 import { expandNoticeFiles } from '../files.js';
-import { useColor, UsageError, type CliIO } from '../io.js';
+import { useColor, UsageError } from '../io.js';
 import { defineCommand } from './types.js';
 
 export const validateCommand = defineCommand({
