@@ -104,7 +104,8 @@ const token = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(word, escaped, word).map((a) => a.join('')) },
   { weight: 1, arbitrary: fc.tuple(fc.constantFrom('(', '"', ''), word, fc.constantFrom(')', '.', ',', ':', '!', '?', '')).map((a) => a.join('')) },
 );
-const line = fc.array(token, { minLength: 1, maxLength: 6 }).map((a) => a.join(' '));
+const separator = fc.constantFrom(' ', ' ', ' ', ' ', '', ', ', '\u00a0');
+const line = fc.array(fc.tuple(token, separator), { minLength: 1, maxLength: 6 }).map((a) => a.flat().slice(0, -1).join(''));
 const block = fc.oneof(
   { weight: 3, arbitrary: fc.array(line, { minLength: 1, maxLength: 3 }).map((a) => a.join('\n')) },
   { weight: 1, arbitrary: fc.array(line, { minLength: 1, maxLength: 3 }).map((a) => a.map((l) => `- ${l}`).join('\n')) },

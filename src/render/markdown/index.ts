@@ -9,6 +9,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { NoticeView } from '../../model/view.js';
 import { fieldBlocks, fieldInline } from '../field-tree.js';
+import { printSimpleBlock } from './print-simple.js';
 import { sanitizeTree } from './sanitize-tree.js';
 
 const STRINGIFY_OPTIONS = {
@@ -28,7 +29,8 @@ const processor = unified().use(remarkParse).use(remarkStringify, STRINGIFY_OPTI
  * from). A notice's headings, standard sentences and legal-basis statements come from the phrase
  * packs and recur in every notice of a locale; printing them is most of the cost of Markdown
  * output. A block at the top of the document prints the same wherever it stands, except a list
- * right after another list (it switches bullets), which is never taken from here.
+ * right after another list (it switches bullets), which is never taken from here. A block not
+ * printed before is printed by print-simple.ts where it can, else by remark-stringify.
  */
 const printed = new Map<string, { text: string; bullet: string | undefined }>();
 const PRINTED_LIMIT = 20_000;
@@ -38,15 +40,24 @@ let blockKeys: WeakMap<Nodes, string> | undefined;
 function remembered(type: 'heading' | 'paragraph' | 'list'): Handle {
   const print = defaultHandlers[type] as Handle;
   return (node: Nodes, parent: Parents | undefined, state: State, info: Info): string => {
-    const key = parent?.type === 'root' ? blockKeys?.get(node) : undefined;
-    if (key === undefined || (type === 'list' && state.bulletLastUsed !== undefined)) return print(node, parent, state, info);
-    const hit = printed.get(key);
+    const top = parent?.type === 'root';
+    if (!top || (type === 'list' && state.bulletLastUsed !== undefined)) return print(node, parent, state, info);
+    const key = blockKeys?.get(node);
+    const hit = key === undefined ? undefined : printed.get(key);
     if (hit) {
       // What the list printer leaves behind for the next sibling.
       if (type === 'list') state.bulletLastUsed = hit.bullet;
       return hit.text;
     }
+    const simple = printSimpleBlock(node);
+    if (simple !== undefined) {
+      // The list printer leaves its bullet behind; the simple printer always uses '-'. Texts it
+      // prints are not remembered: it is about as fast as the memory, which keeps room for the rest.
+      if (type === 'list') state.bulletLastUsed = '-';
+      return simple;
+    }
     const text = print(node, parent, state, info);
+    if (key === undefined) return text;
     if (printed.size >= PRINTED_LIMIT) printed.clear();
     printed.set(key, { text, bullet: state.bulletLastUsed });
     return text;
