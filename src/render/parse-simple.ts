@@ -8,8 +8,6 @@
 import type { List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
-/** Characters that start syntax this parser does not handle (code, HTML, entities, `_`), and controls. */
-const DECLINED = /[_`<&\]\u0000-\u0009\u000b-\u001f\u007f]/;
 const WORD = /[\p{L}\p{N}]/u;
 /** What may start a line: nothing that opens a block (heading, quote, list, code, HTML, rule). */
 const LINE_START = /^(?:[\p{L}"'“„«‘(\\[*]|[0-9](?![0-9]*[.)]))/u;
@@ -62,22 +60,31 @@ function listOf(lines: string[]): List | undefined {
   return { type: 'list', ordered: false, start: null, spread: false, children: items };
 }
 
+/** Characters plain text stops at: to stop, resolve, check or decline. */
+const SPECIAL = /[\\*[\]_`<&!\n\u0000-\u0009\u000b-\u001f\u007f]/g;
+
 /** Plain text from `from` up to the first character in `stops` (or the end), escapes resolved. */
 function plain(s: string, from: number, stops: string): { value: string; end: number } | undefined {
   let value = '';
   let i = from;
-  for (; i < s.length; i++) {
-    const c = s[i]!;
-    if (stops.includes(c)) break;
+  SPECIAL.lastIndex = from;
+  for (let m = SPECIAL.exec(s); ; m = SPECIAL.exec(s)) {
+    if (!m) return { value: value + s.slice(i), end: s.length };
+    const at = m.index;
+    const c = m[0];
+    value += s.slice(i, at);
+    if (stops.includes(c)) return { value, end: at };
     if (c === '\\') {
-      const next = s[i + 1];
+      const next = s[at + 1];
       if (next === undefined || !ASCII_PUNCTUATION.test(next)) return undefined;
       value += next;
-      i++;
-    } else if (DECLINED.test(c) || c === '*' || c === '[' || (c === '!' && s[i + 1] === '[')) return undefined;
-    else value += c;
+      i = at + 2;
+      SPECIAL.lastIndex = i;
+    } else if (c === '\n' || (c === '!' && s[at + 1] !== '[')) {
+      value += c;
+      i = at + 1;
+    } else return undefined;
   }
-  return { value, end: i };
 }
 
 function inline(s: string): PhrasingContent[] | undefined {
