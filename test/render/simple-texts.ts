@@ -65,6 +65,21 @@ export async function sampleViews(count = 12): Promise<NoticeView[]> {
   }
 }
 
+/** Every string of {@link fixtureStrings} and every Markdown text of {@link sampleViews}, once. */
+export async function corpusTexts(): Promise<string[]> {
+  return [...new Set([...fixtureStrings(), ...(await sampleViews()).flatMap(viewTexts)])];
+}
+
+/**
+ * Run `check` on generated texts (it asserts what must hold for a text); the sum of what it returns.
+ * @param check asserts on one text and says how many of its parts a fast path took
+ */
+export function taken(check: (text: string) => number, texts: fc.Arbitrary<string>, numRuns: number): number {
+  let sum = 0;
+  fc.assert(fc.property(texts, (text) => void (sum += check(text))), { numRuns });
+  return sum;
+}
+
 /** Every string in the YAML of notices/, test/fixtures/ and the phrase packs. */
 export function fixtureStrings(): string[] {
   const out = new Set<string>();
