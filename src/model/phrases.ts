@@ -205,6 +205,8 @@ const ENDS_SENTENCE = /[.!?…]["”’»*_]*$/u;
  * after it, so "interests: {interests}." never prints "..".
  */
 export function fill(template: string, vars: PhraseVars): string {
+  // Most phrases have no placeholder (nor the marker of an empty one): nothing to do.
+  if (template.indexOf('{') < 0 && template.indexOf('\u0000') < 0) return template;
   let out = template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}(\.?)/g, (_, name: string, stop: string) => {
     const value = vars[name];
     if (value === undefined) return `\u0000${stop}`;

@@ -1,9 +1,11 @@
 /**
  * Markdown text fields as syntax trees, parsed once and shared by the Markdown and HTML
- * renderers. Plain one-line texts (most of them) skip the parser.
+ * renderers. Plain one-line texts (most of them) skip the parser; texts of the common shapes
+ * (emphasis, links, escapes, paragraphs, lists) take the small parser of parse-simple.ts.
  */
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { parseMarkdown } from '../notice/markdown.js';
+import { parseSimpleMarkdown } from './parse-simple.js';
 
 const cache = new Map<string, Root>();
 const CACHE_LIMIT = 20_000;
@@ -21,16 +23,24 @@ export function isPlainParagraph(text: string): boolean {
 }
 
 /**
+ * The text of a plain paragraph (see {@link isPlainParagraph}): CommonMark strips spaces around
+ * it, but not other white space such as a no-break space, which `trim()` would take too.
+ */
+export function plainParagraphText(text: string): string {
+  return text.replace(/^ +| +$/g, '');
+}
+
+/**
  * The syntax tree of a Markdown text (cached; callers must not modify it).
  * @throws RangeError for pathological nesting the parser cannot handle
  */
 export function fieldTree(markdown: string): Root {
   if (isPlainParagraph(markdown)) {
-    return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: markdown.trim() }] }] };
+    return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: plainParagraphText(markdown) }] }] };
   }
   let tree = cache.get(markdown);
   if (!tree) {
-    tree = parseMarkdown(markdown);
+    tree = parseSimpleMarkdown(markdown) ?? parseMarkdown(markdown);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(markdown, tree);
   }

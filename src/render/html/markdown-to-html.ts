@@ -6,7 +6,7 @@
  */
 import type { Nodes, Root } from 'mdast';
 import { isSafeUrl, parseMarkdown } from '../../notice/markdown.js';
-import { fieldTree, isPlainParagraph } from '../field-tree.js';
+import { fieldTree, isPlainParagraph, plainParagraphText } from '../field-tree.js';
 import { escapeHtml } from './escape.js';
 
 const cache = new Map<string, string>();
@@ -18,7 +18,7 @@ const CACHE_LIMIT = 20_000;
  */
 export function markdownToHtml(markdown: string, inline = false): string {
   if (isPlainParagraph(markdown)) {
-    const text = escapeHtml(markdown.trim());
+    const text = escapeHtml(plainParagraphText(markdown));
     return inline ? text : `<p>${text}</p>`;
   }
   const key = `${inline ? 'i' : 'b'}${markdown}`;

@@ -9,6 +9,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { NoticeView } from '../../model/view.js';
 import { fieldBlocks, fieldInline } from '../field-tree.js';
+import { printSimpleBlock } from './print-simple.js';
 import { sanitizeTree } from './sanitize-tree.js';
 
 const STRINGIFY_OPTIONS = {
@@ -28,25 +29,36 @@ const processor = unified().use(remarkParse).use(remarkStringify, STRINGIFY_OPTI
  * from). A notice's headings, standard sentences and legal-basis statements come from the phrase
  * packs and recur in every notice of a locale; printing them is most of the cost of Markdown
  * output. A block at the top of the document prints the same wherever it stands, except a list
- * right after another list (it switches bullets), which is never taken from here.
+ * right after another list (it switches bullets), which is never taken from here. A block not
+ * printed before is printed by print-simple.ts where it can, else by remark-stringify.
  */
 const printed = new Map<string, { text: string; bullet: string | undefined }>();
 const PRINTED_LIMIT = 20_000;
-/** Keys of the top-level nodes of the tree being printed (set by renderMarkdown). */
-let blockKeys: WeakMap<Nodes, string> | undefined;
+/** Sources of the top-level nodes of the tree being printed (set by renderMarkdown): kind, index, Markdown. */
+let blockKeys: WeakMap<Nodes, [string, number, string | string[]]> | undefined;
 
 function remembered(type: 'heading' | 'paragraph' | 'list'): Handle {
   const print = defaultHandlers[type] as Handle;
   return (node: Nodes, parent: Parents | undefined, state: State, info: Info): string => {
-    const key = parent?.type === 'root' ? blockKeys?.get(node) : undefined;
-    if (key === undefined || (type === 'list' && state.bulletLastUsed !== undefined)) return print(node, parent, state, info);
-    const hit = printed.get(key);
+    const top = parent?.type === 'root';
+    if (!top || (type === 'list' && state.bulletLastUsed !== undefined)) return print(node, parent, state, info);
+    const simple = printSimpleBlock(node);
+    if (simple !== undefined) {
+      // The list printer leaves its bullet behind; the simple printer always uses '-'. What it
+      // prints is not remembered: it is about as fast as the memory, which keeps room for the rest.
+      if (type === 'list') state.bulletLastUsed = '-';
+      return simple;
+    }
+    const source = blockKeys?.get(node);
+    const key = source && JSON.stringify(source);
+    const hit = key === undefined ? undefined : printed.get(key);
     if (hit) {
       // What the list printer leaves behind for the next sibling.
       if (type === 'list') state.bulletLastUsed = hit.bullet;
       return hit.text;
     }
     const text = print(node, parent, state, info);
+    if (key === undefined) return text;
     if (printed.size >= PRINTED_LIMIT) printed.clear();
     printed.set(key, { text, bullet: state.bulletLastUsed });
     return text;
@@ -84,13 +96,13 @@ export function canonicalMarkdown(markdown: string): string {
  * @returns canonical CommonMark ending in a newline
  */
 export function renderMarkdown(view: NoticeView, options: { remember?: boolean } = {}): string {
-  const keys = new WeakMap<Nodes, string>();
+  const keys = new WeakMap<Nodes, [string, number, string | string[]]>();
   const children: RootContent[] = [];
   // A key names a block by its kind and the Markdown it is printed from (JSON, so no two differ
   // only in where one text ends and the next begins).
   const add = (kind: string, source: string | string[], nodes: RootContent[]) => {
     nodes.forEach((node, i) => {
-      keys.set(node, JSON.stringify([kind, i, source]));
+      keys.set(node, [kind, i, source]);
       children.push(node);
     });
   };
@@ -112,6 +124,8 @@ export function renderMarkdown(view: NoticeView, options: { remember?: boolean }
   }
   const tree = sanitizeTree({ type: 'root', children });
   if (options.remember === false) return plainPrinter.stringify(tree);
+  const known = printKnown(tree, keys);
+  if (known !== undefined) return known;
   // Sanitising copies what it changes; a copied node is printed afresh.
   blockKeys = keys;
   try {
@@ -119,6 +133,24 @@ export function renderMarkdown(view: NoticeView, options: { remember?: boolean }
   } finally {
     blockKeys = undefined;
   }
+}
+
+/**
+ * The document without remark-stringify, when the simple printer or the memory knows every block
+ * and no list follows a list: remark-stringify joins top-level blocks with a blank line and ends
+ * the document with a line end.
+ */
+function printKnown(tree: Root, keys: WeakMap<Nodes, [string, number, string | string[]]>): string | undefined {
+  const parts: string[] = [];
+  for (let i = 0; i < tree.children.length; i++) {
+    const node = tree.children[i]!;
+    if (node.type === 'list' && tree.children[i - 1]?.type === 'list') return undefined;
+    const source = keys.get(node);
+    const text = printSimpleBlock(node) ?? (source && printed.get(JSON.stringify(source))?.text);
+    if (text === undefined) return undefined;
+    parts.push(text);
+  }
+  return parts.length > 0 ? `${parts.join('\n\n')}\n` : undefined;
 }
 
 function listOf(items: string[]): List {
