@@ -38,10 +38,12 @@ export const todoLeft: LintRule = {
     if (comments.length === 0) return [];
     const starts = nodeStarts(loaded);
     return comments.map((c): Finding => {
-      // A TODO is about the key or item under it; a trailing one (`key: value # TODO: ...`), its line's.
+      // A TODO is about the key or item under it; a trailing one (`key: value # TODO: ...`), its
+      // line's; one at the top of the file (before any key), the notice's.
       const line = loaded.lineCounter.linePos(c.offset).line;
       const onLine = starts.filter((s) => s.offset < c.offset && loaded.lineCounter.linePos(s.offset).line === line).pop();
-      const path = (onLine ?? starts.find((s) => s.offset >= c.end))?.path ?? [];
+      const atTop = !starts.some((s) => s.offset < c.offset);
+      const path = atTop ? [] : ((onLine ?? starts.find((s) => s.offset >= c.end))?.path ?? []);
       const placeholder = placeholderOf(loaded, path);
       const quote = c.todo.length > MAX_QUOTE ? `${c.todo.slice(0, MAX_QUOTE - 1).trimEnd()}…` : c.todo;
       const asks = `A TODO of the draft is left here${quote ? `: "${quote}"` : ''}`;
