@@ -80,6 +80,7 @@ export const LINT_RULE_IDS = [
   'retention-stated', 'retention-vague', 'rights-listed', 'withdraw-consent', 'complaint-right',
   'requirement-to-provide', 'data-source', 'automated-decisions', 'purpose-vague', 'check-regularly',
   'version-stated', 'facts-in-text', 'translation-missing', 'translation-stale', 'translation-unreviewed', 'phrase-pack-unchecked',
+  'todo-left',
   'invalid-suppression', 'unused-suppression',
 ] as const;
 

@@ -60,7 +60,9 @@ export function checkSuppressions(loaded: LoadedNotice, report: Reporter<LintDia
       continue;
     }
     for (const ruleId of s.rules) {
-      const hits = new Set(found.filter((d) => d.code === ruleId && d.line === s.target));
+      // The lines between the comment and its target are blank or comments: only a finding about a
+      // comment (todo-left) can be on one, and the suppression covers it too.
+      const hits = new Set(found.filter((d) => d.code === ruleId && d.line > s.line && d.line <= s.target));
       report.remove((d) => hits.has(d));
       if (hits.size === 0 && severityOf(ruleId) !== undefined && unused) {
         report.add({ code: unusedSuppression.id, severity: unused, at, fix: unusedSuppression.fix, extra: { clause }, message: `'${ruleId}' reports nothing on line ${s.target}, so this suppression is unused; remove it.` });

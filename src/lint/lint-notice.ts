@@ -58,8 +58,9 @@ function isCheckedRule(rule: RuleMeta): rule is LintRule {
   return typeof (rule as Partial<LintRule>).check === 'function';
 }
 
-/** Where a finding points: the words it matches inside its text when found there, else its node. */
+/** Where a finding points: its own offset (a comment), the words it matches inside its text when found there, else its node. */
 function place(loaded: LoadedNotice, finding: Finding): At {
+  if (typeof finding.at === 'object') return finding.at;
   const offset = finding.match ? offsetOf(loaded, finding.path, finding.match) : undefined;
   return offset !== undefined ? { offset, end: offset + finding.match!.length } : (finding.at ?? 'value');
 }

@@ -14,8 +14,11 @@ export interface Finding {
   message: string;
   /** Key path of the node the finding is about; a missing key points at its parent. */
   path: Path;
-  /** `key` to point at the key naming `path` rather than at its value (default `value`). */
-  at?: 'key' | 'value';
+  /**
+   * `key` to point at the key naming `path` rather than at its value (default `value`); a 0-based
+   * text offset (and end) to point at something that is no node, such as a comment.
+   */
+  at?: 'key' | 'value' | { offset: number; end?: number };
   /** Words inside the text at `path` to point at (e.g. the vague phrase), when the text contains them. */
   match?: string;
 }

@@ -28,6 +28,7 @@ import { rightsListed } from './rights-listed.js';
 import { safeguardCopy } from './safeguard-copy.js';
 import { specialCategoryBasis } from './special-category-basis.js';
 import { transferSafeguard } from './transfer-safeguard.js';
+import { todoLeft } from './todo-left.js';
 import { transfersSection } from './transfers-section.js';
 import { translationMissing } from './translation-missing.js';
 import { translationStale } from './translation-stale.js';
@@ -69,6 +70,7 @@ export const CHECKED_RULES: readonly LintRule[] = [
   translationStale,
   translationUnreviewed,
   phrasePackUnchecked,
+  todoLeft,
 ];
 
 /** All rules: the checked ones, then the engine's checks of suppression comments. */
