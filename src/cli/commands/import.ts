@@ -72,7 +72,7 @@ Next: edit the TODOs, then noticekit validate FILE and noticekit lint FILE.`,
     const color = useColor(io, values['no-color']);
     const todos = imported.draft.todos.length;
     io.stderr.write(`${out ? `wrote ${values.out}` : 'draft written to stdout'} (${imported.locale}, ${imported.blocks.length} source blocks, ${todos} ${todos === 1 ? 'TODO' : 'TODOs'}).\n`);
-    if (errors.length === 0) io.stderr.write('The draft validates; check each TODO before publishing it.\n');
+    if (errors.length === 0) io.stderr.write('The draft validates; noticekit lint fails until every TODO is resolved and its comment deleted.\n');
     else {
       io.stderr.write(`The draft does not validate yet: ${errors.length} ${errors.length === 1 ? 'place needs' : 'places need'} what only you can say (see the TODO above each):\n`);
       io.stderr.write(formatDiagnostics(errors, { color, sources: new Map([[shownName, imported.yaml]]) }));

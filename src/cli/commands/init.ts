@@ -72,7 +72,7 @@ Next: fill in the TODOs, then noticekit validate and noticekit lint.`,
 
     const todos = draft.todos.length;
     io.stderr.write(files.map((f, i) => `wrote ${shown(f)}${i === 0 ? ` (${describeAnswers(answers)}; ${todos} ${todos === 1 ? 'TODO' : 'TODOs'})` : ''}\n`).join(''));
-    if (errors.length === 0) io.stderr.write('The notice validates; check each TODO before publishing it.\n');
+    if (errors.length === 0) io.stderr.write('The notice validates; noticekit lint fails until every TODO is resolved and its comment deleted.\n');
     else {
       io.stderr.write(`The notice does not validate yet: ${errors.length} ${errors.length === 1 ? 'place needs' : 'places need'} what only you can say (see the TODO above each):\n`);
       io.stderr.write(formatDiagnostics(errors, { color: useColor(io, values['no-color']), sources: new Map([[shown(files[0]!), yaml]]) }));
