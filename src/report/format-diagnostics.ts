@@ -13,6 +13,8 @@ export interface FormatOptions {
   sources?: Map<string, string>;
   /** Print warnings and infos too (default true). */
   verbose?: boolean;
+  /** End with the summary line (default true; `--watch` ends each run with its own). */
+  summary?: boolean;
 }
 
 /** Format diagnostics for a terminal, grouped by file, with a summary line. */
@@ -46,6 +48,7 @@ export function formatDiagnostics(list: readonly Diagnostic[], options: FormatOp
     }
     lines.push('');
   }
+  if (options.summary === false) return `${lines.join('\n')}\n`;
   lines.push(summary(list, c));
   return `${lines.join('\n')}\n`;
 }
