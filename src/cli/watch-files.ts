@@ -39,6 +39,8 @@ export interface WatchFilesOptions {
   io: CliIO;
   /** Where the frame lines go: the stream the report is written to, so they stay in order with it. */
   frames: Sink;
+  /** Further files whose saves start a run (absolute paths; lint's configuration files). */
+  alsoWatch?: readonly string[];
   /** Which saved names inside a watched folder start a run. */
   accept: (file: string) => boolean;
   /** Which saved names beside a named file start a run too. */
@@ -73,6 +75,7 @@ export async function watchNoticeFiles(options: WatchFilesOptions): Promise<numb
     if (info?.isFile()) named.add(operand);
     targets.push(info ? path.resolve(io.cwd, operand) : globBase(operand, io.cwd));
   }
+  targets.push(...(options.alsoWatch ?? []));
   let files: readonly string[] = options.files;
   let runs = 0;
   const once = async () => {

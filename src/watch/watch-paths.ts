@@ -19,7 +19,7 @@ export interface WatchOptions {
 }
 
 /** A lint configuration file: a change to it changes what lint reports for the notices beside it. */
-const isConfig = (file: string) => /^noticekit\.config\.(ya?ml|json)$/.test(path.basename(file));
+export const isConfigName = (file: string) => /^noticekit\.config\.(ya?ml|json)$/.test(path.basename(file));
 
 /** A running watch; `close()` stops it. */
 export interface Watcher {
@@ -39,7 +39,7 @@ interface Folder {
  */
 const NATIVE_RECURSIVE = process.platform === 'darwin' || process.platform === 'win32';
 
-const DEFAULT_ACCEPT = (file: string) => /\.ya?ml$/i.test(file) || isConfig(file);
+const DEFAULT_ACCEPT = (file: string) => /\.ya?ml$/i.test(file) || isConfigName(file);
 
 /**
  * Watch files and folders.
@@ -50,7 +50,7 @@ const DEFAULT_ACCEPT = (file: string) => /\.ya?ml$/i.test(file) || isConfig(file
 export function watchPaths(targets: readonly string[], onChange: (changed: string[]) => void, options: WatchOptions = {}): Watcher {
   const debounceMs = options.debounceMs ?? 150;
   const accept = options.accept ?? DEFAULT_ACCEPT;
-  const besideFiles = options.besideFiles ?? isConfig;
+  const besideFiles = options.besideFiles ?? isConfigName;
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;

@@ -1,7 +1,8 @@
 /**
- * `noticekit validate --watch` as an editor's background task runs it: a real process on a
- * temporary folder, saved into the way editors save (a new file renamed over the old one) and in
- * place; each save gives a run framed by the begin and end lines, with the problems of that save.
+ * `noticekit validate --watch` and `lint --watch` as an editor's background task runs them: a real
+ * process on a temporary folder, saved into the way editors save (a new file renamed over the old
+ * one) and in place; each save gives a run framed by the begin and end lines, with the problems of
+ * that save.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -141,12 +142,55 @@ describe('noticekit validate --watch (text)', () => {
   }, LONG);
 });
 
-describe('noticekit validate --watch: usage', () => {
-  it('refuses --format json as a usage error (exit 2), before checking anything', async () => {
+describe('noticekit lint --watch --format compact', () => {
+  it('checks again when a notice or a configuration in use is saved; a bad configuration is said and the watch goes on', async () => {
+    const dir = path.join(scratch, 'lint');
+    // A repository root: the configuration is looked for up to here.
+    mkdirSync(path.join(dir, '.git'), { recursive: true });
+    mkdirSync(path.join(dir, 'notices'));
+    cpSync(path.join(ROOT, 'test/fixtures/lint/dpo-contact/fail.yaml'), path.join(dir, 'notices/a.yaml'));
+    const config = path.join(dir, 'noticekit.config.yaml');
+    const w = startWatch(['lint', '--watch', '--format', 'compact', 'notices'], dir, 'stdout');
+    try {
+      const first = await w.waitForRun(0, () => true);
+      expect(first.begin).toBe('noticekit lint: checking 1 notice...');
+      expect(problems(first).map(([f, , , code]) => [f, code])).toEqual([['notices/a.yaml', 'dpo-contact']]);
+
+      // A configuration made at the repository root after the start (no file there to watch yet).
+      let seen = w.runs().length;
+      saveAtomically(config, 'rules:\n  dpo-contact: off\n');
+      expect(await w.waitForRun(seen, (r) => r.body.length === 0)).toEqual({ begin: 'noticekit lint: checking 1 notice...', body: [], end: '1 notice checked: ✓ no problems' });
+
+      // Saved with a mistake: said on stderr, the run ends as not checked, and the watch goes on.
+      seen = w.runs().length;
+      writeFileSync(config, 'rules:\n  dpo-contakt: off\n');
+      const bad = await w.waitForRun(seen, (r) => r.end === '1 notice not checked.');
+      expect(bad.body).toEqual([]);
+      await w.waitFor(() => (/dpo-contakt/.test(w.stderr()) ? true : undefined));
+      expect(w.stderr()).toMatch(/^noticekit lint: .*noticekit\.config\.yaml: unknown rule 'dpo-contakt'/m);
+      expect(w.stderr()).not.toMatch(/internal error|\n\s+at /);
+
+      seen = w.runs().length;
+      writeFileSync(config, 'rules:\n  dpo-contact: warning\n');
+      const again = await w.waitForRun(seen, (r) => r.body.length > 0);
+      expect(again.body).toEqual([expect.stringMatching(/^notices\/a\.yaml:\d+:\d+: warning: dpo: .* \[dpo-contact\]$/)]);
+      expect(again.end).toBe('1 notice checked: ⚠ 1 warning');
+    } finally {
+      expect(await w.stop()).toBe(0);
+    }
+  }, LONG);
+});
+
+describe('--watch: usage', () => {
+  it.each([
+    ['validate', 'json'],
+    ['lint', 'json'],
+    ['lint', 'sarif'],
+  ])('%s --watch --format %s is a usage error (exit 2), before checking anything', async (command, format) => {
     const fake = fakeIO(ROOT);
-    const code = await run(['validate', '--watch', '--format', 'json', 'notices'], fake.io);
+    const code = await run([command, '--watch', '--format', format, 'notices'], fake.io);
     expect(code).toBe(2);
     expect(fake.stdout()).toBe('');
-    expect(fake.stderr()).toMatch(/^noticekit validate: --watch .*not json\.\nRun 'noticekit validate --help' for usage\.\n$/);
+    expect(fake.stderr()).toBe(`noticekit ${command}: --watch prints a report after every save; use it with --format text or compact, not ${format}.\nRun 'noticekit ${command} --help' for usage.\n`);
   });
 });
