@@ -16,7 +16,7 @@ import path from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import type { Diagnostic } from '../diagnostics.js';
 import { NoticekitError } from '../errors.js';
-import { summaryLine } from '../report/format-diagnostics.js';
+import { checkedLine, noticeCount } from '../report/format-diagnostics.js';
 import { serialRuns } from '../watch/serial-runs.js';
 import { watchPaths } from '../watch/watch-paths.js';
 import { expandNoticeFiles } from './files.js';
@@ -54,13 +54,9 @@ export interface WatchFilesOptions {
 
 /** `noticekit validate: checking 2 notices...` */
 export function beginLine(command: string, count: number): string {
-  return `noticekit ${command}: checking ${count} ${count === 1 ? 'notice' : 'notices'}...\n`;
+  return `noticekit ${command}: checking ${noticeCount(count)}...\n`;
 }
 
-/** `2 notices checked: ✖ 1 error` (the summary line without --watch too). */
-export function endLine(count: number, shown: readonly Diagnostic[]): string {
-  return `${count} ${count === 1 ? 'notice' : 'notices'} checked: ${summaryLine(shown)}\n`;
-}
 
 /**
  * Check, then watch and check again after each save, until a signal.
@@ -88,10 +84,10 @@ export async function watchNoticeFiles(options: WatchFilesOptions): Promise<numb
       // An expected failure (a lint configuration saved half-written) is said; the watch goes on.
       if (!(error instanceof NoticekitError)) throw error;
       io.stderr.write(`noticekit ${options.command}: ${error.message}\n`);
-      frames.write(`${files.length} ${files.length === 1 ? 'notice' : 'notices'} not checked.\n`);
+      frames.write(`${noticeCount(files.length)} not checked.\n`);
       return;
     }
-    frames.write(endLine(files.length, shown));
+    frames.write(checkedLine(files.length, shown));
   };
   const queue = serialRuns(once);
   if (!io.onSignal) {

@@ -68,6 +68,21 @@ export function fullMessage(d: Pick<Diagnostic, 'message' | 'expected' | 'relate
   return `${d.message}${suggestion(d)}${related}`;
 }
 
+/** `1 notice`, `2 notices`. */
+export function noticeCount(count: number): string {
+  return `${count} ${count === 1 ? 'notice' : 'notices'}`;
+}
+
+/**
+ * `2 notices checked: ✖ 1 error`: the summary after a compact report, and the line that ends a
+ * `--watch` run.
+ * @param count notices checked
+ * @param list the diagnostics shown
+ */
+export function checkedLine(count: number, list: readonly Diagnostic[]): string {
+  return `${noticeCount(count)} checked: ${summaryLine(list)}\n`;
+}
+
 /** `2 errors, 1 warning` style summary (or `no problems`). */
 export function summaryLine(list: readonly Diagnostic[]): string {
   return summary(list, palette(false));

@@ -18,7 +18,7 @@ import {
   type LintDiagnostic,
 } from '../../lint/index.js';
 import { formatCompact } from '../../report/format-compact.js';
-import { summaryLine } from '../../report/format-diagnostics.js';
+import { checkedLine, noticeCount } from '../../report/format-diagnostics.js';
 import { appendStepSummary, severityRows, stepSummary, wantsGithubAnnotations } from '../../report/format-github.js';
 import { checkNoticeFiles } from '../../validate/index.js';
 import { expandNoticeFiles, isNoticeName } from '../files.js';
@@ -133,14 +133,14 @@ async function check(files: readonly string[], values: ReportValues, io: CliIO, 
     io.stdout.write(`${JSON.stringify(toJsonFindings(shown), null, 2)}\n`);
   } else if (values.format === 'compact') {
     io.stdout.write(formatCompact(shown));
-    if (!watching) io.stderr.write(`${files.length} ${files.length === 1 ? 'notice' : 'notices'} checked: ${summaryLine(shown)}\n`);
+    if (!watching) io.stderr.write(checkedLine(files.length, shown));
   } else if (values.format === 'sarif') {
     const data = new Map(checked.flatMap((c, i) => (c.loaded.data !== undefined ? [[files[i]!, c.loaded.data] as const] : [])));
     io.stdout.write(`${JSON.stringify(toSarif(shown, { version: version(), cwd: io.cwd, data }), null, 2)}\n`);
   } else {
     const sources = new Map(checked.map((c, i) => [files[i]!, c.loaded.text]));
     if (shown.length > 0) io.stderr.write(formatLintText(shown, { color: useColor(io, values['no-color']), sources, summary: !watching }));
-    else if (!watching) io.stderr.write(`${files.length} ${files.length === 1 ? 'notice' : 'notices'}: no problems\n`);
+    else if (!watching) io.stderr.write(`${noticeCount(files.length)}: no problems\n`);
     if (!watching && wantsGithubAnnotations(io.env)) io.stdout.write(formatGithubAnnotations(shown));
   }
   return { checked, all, shown };

@@ -3,7 +3,7 @@
  */
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics.js';
 import { formatCompact } from '../../report/format-compact.js';
-import { formatDiagnostics, summaryLine } from '../../report/format-diagnostics.js';
+import { checkedLine, formatDiagnostics, noticeCount } from '../../report/format-diagnostics.js';
 import { appendStepSummary, formatGithubAnnotations, severityRows, stepSummary, wantsGithubAnnotations } from '../../report/format-github.js';
 import { toJsonFindings } from '../../report/format-json.js';
 import { validateFilesParallel } from '../../validate/parallel.js';
@@ -78,11 +78,11 @@ async function check(files: readonly string[], values: ReportValues, io: CliIO, 
     io.stdout.write(`${JSON.stringify(toJsonFindings(shown), null, 2)}\n`);
   } else if (values.format === 'compact') {
     io.stdout.write(formatCompact(shown));
-    if (!watching) io.stderr.write(`${files.length} ${files.length === 1 ? 'notice' : 'notices'} checked: ${summaryLine(shown)}\n`);
+    if (!watching) io.stderr.write(checkedLine(files.length, shown));
   } else {
     const sources = new Map(checked.map((c, i) => [files[i]!, c.text ?? '']));
     if (shown.length > 0) io.stderr.write(formatDiagnostics(shown, { color: useColor(io, values['no-color']), sources, summary: !watching }));
-    else if (!watching) io.stderr.write(`${files.length} ${files.length === 1 ? 'notice' : 'notices'} valid\n`);
+    else if (!watching) io.stderr.write(`${noticeCount(files.length)} valid\n`);
     if (!watching && wantsGithubAnnotations(io.env)) io.stdout.write(formatGithubAnnotations(shown));
   }
   return { checked, diagnostics, shown };
