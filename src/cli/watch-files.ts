@@ -57,7 +57,6 @@ export function beginLine(command: string, count: number): string {
   return `noticekit ${command}: checking ${noticeCount(count)}...\n`;
 }
 
-
 /**
  * Check, then watch and check again after each save, until a signal.
  * @returns 0 once stopped by Ctrl-C or SIGTERM (after one run when the IO cannot tell of signals)
