@@ -181,6 +181,25 @@ describe('noticekit lint --watch --format compact', () => {
   }, LONG);
 });
 
+describe('noticekit lint --watch (text)', () => {
+  it('writes the frames and the report on stderr; the end line, not the report, carries the summary', async () => {
+    const dir = path.join(scratch, 'lint-text');
+    mkdirSync(path.join(dir, '.git'), { recursive: true });
+    cpSync(path.join(ROOT, 'test/fixtures/lint/dpo-contact/fail.yaml'), path.join(dir, 'a.yaml'));
+    const w = startWatch(['lint', '--watch', 'a.yaml'], dir, 'stderr');
+    try {
+      const first = await w.waitForRun(0, () => true);
+      expect(first.body[0]).toBe('a.yaml');
+      expect(first.body.join('\n')).toMatch(/^ {2}\d+:\d+ +error +dpo: .* dpo-contact$/m);
+      expect(first.body.some((l) => l.includes('✖'))).toBe(false);
+      expect(first.end).toBe('1 notice checked: ✖ 1 error');
+      expect(w.stdout()).toBe('');
+    } finally {
+      expect(await w.stop()).toBe(0);
+    }
+  }, LONG);
+});
+
 describe('--watch: usage', () => {
   it.each([
     ['validate', 'json'],
