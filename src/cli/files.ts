@@ -9,6 +9,14 @@ import { UsageError } from './io.js';
 const NOTICE_FILE = /\.ya?ml$/i;
 
 /**
+ * Whether a path names a file a folder operand is searched for: `*.yaml` or `*.yml`, not hidden,
+ * not under a hidden folder or node_modules (an editor's lock file `.#a.yaml` is none).
+ */
+export function isNoticeName(file: string): boolean {
+  return NOTICE_FILE.test(file) && !file.split(/[\\/]/).some((s) => s.startsWith('.') && s !== '.' && s !== '..' || s === 'node_modules');
+}
+
+/**
  * Expand operands to notice files.
  * @param operands files, folders (searched recursively for *.yaml / *.yml) or globs (`notices/*.yaml`)
  * @param cwd folder relative operands are resolved against

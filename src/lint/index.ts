@@ -3,7 +3,7 @@
  */
 export { lintNotice, type LintOptions } from './lint-notice.js';
 export { RULES, CHECKED_RULES, ruleById } from './rules/index.js';
-export { findConfigFile, loadLintConfig, parseLintConfig, LintConfigError, CONFIG_NAMES, type LintConfig, type RuleSetting } from './load-config.js';
+export { configCandidates, findConfigFile, loadLintConfig, parseLintConfig, LintConfigError, CONFIG_NAMES, type LintConfig, type RuleSetting } from './load-config.js';
 export { parseSuppressions, type Suppression } from './parse-suppressions.js';
 export { translationReport, markReviewed, MarkError, type TranslationReport, type TranslationState, type ReviewStatus, type MarkOptions, type MarkResult } from './review-translations.js';
 export { toJsonFindings, toSarif, formatGithubAnnotations, formatLintText, RULES_DOC_URL, clauseIdPath, repositoryRoot, type JsonFinding, type SarifOptions } from './format-findings.js';

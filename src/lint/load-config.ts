@@ -45,14 +45,22 @@ export class LintConfigError extends NoticekitError {
  * @returns the config file's path, or undefined
  */
 export async function findConfigFile(noticeFile: string): Promise<string | undefined> {
+  for (const candidate of await configCandidates(noticeFile)) if (await exists(candidate)) return candidate;
+  return undefined;
+}
+
+/**
+ * Every path {@link findConfigFile} looks at for a notice, in the order it looks (what a watch of
+ * the configuration must watch, whether the files exist yet or not).
+ * @param noticeFile path of the notice
+ */
+export async function configCandidates(noticeFile: string): Promise<string[]> {
+  const out: string[] = [];
   let dir = path.dirname(path.resolve(noticeFile));
   for (;;) {
-    for (const name of CONFIG_NAMES) {
-      const candidate = path.join(dir, name);
-      if (await exists(candidate)) return candidate;
-    }
+    for (const name of CONFIG_NAMES) out.push(path.join(dir, name));
     const parent = path.dirname(dir);
-    if (parent === dir || (await exists(path.join(dir, '.git')))) return undefined;
+    if (parent === dir || (await exists(path.join(dir, '.git')))) return out;
     dir = parent;
   }
 }

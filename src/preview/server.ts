@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { expandNoticeFiles } from '../cli/files.js';
+import { serialRuns } from '../watch/serial-runs.js';
 import { watchPaths, type Watcher } from '../watch/watch-paths.js';
 import { NOTICE_CSP, PAGE_CSP, renderPage, type PageNotice } from './page.js';
 import { previewNotice, type PreviewedNotice, type PreviewNoticeOptions, type RenderedLocale } from './render-notice.js';
@@ -87,21 +88,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     options.onRefresh?.(results, generation);
   };
   // One check at a time; saves during a check make one more check after it.
-  let running: Promise<void> | undefined;
-  let again = false;
-  const refresh = async (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await check();
-      } while (again);
-    })().finally(() => (running = undefined));
-    return running;
-  };
+  const checks = serialRuns(check);
+  const refresh = () => checks.run();
   await refresh();
 
   const server = createServer((req, res) => handle(req, res));

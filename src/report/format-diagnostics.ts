@@ -13,6 +13,8 @@ export interface FormatOptions {
   sources?: Map<string, string>;
   /** Print warnings and infos too (default true). */
   verbose?: boolean;
+  /** End with the summary line (default true; `--watch` ends each run with its own). */
+  summary?: boolean;
 }
 
 /** Format diagnostics for a terminal, grouped by file, with a summary line. */
@@ -46,6 +48,7 @@ export function formatDiagnostics(list: readonly Diagnostic[], options: FormatOp
     }
     lines.push('');
   }
+  if (options.summary === false) return `${lines.join('\n')}\n`;
   lines.push(summary(list, c));
   return `${lines.join('\n')}\n`;
 }
@@ -63,6 +66,21 @@ export function suggestion(d: Pick<Diagnostic, 'expected'>): string {
 export function fullMessage(d: Pick<Diagnostic, 'message' | 'expected' | 'related'>): string {
   const related = (d.related ?? []).map((r) => ` (${r.message}: line ${r.line})`).join('');
   return `${d.message}${suggestion(d)}${related}`;
+}
+
+/** `1 notice`, `2 notices`. */
+export function noticeCount(count: number): string {
+  return `${count} ${count === 1 ? 'notice' : 'notices'}`;
+}
+
+/**
+ * `2 notices checked: ✖ 1 error`: the summary after a compact report, and the line that ends a
+ * `--watch` run.
+ * @param count notices checked
+ * @param list the diagnostics shown
+ */
+export function checkedLine(count: number, list: readonly Diagnostic[]): string {
+  return `${noticeCount(count)} checked: ${summaryLine(list)}\n`;
 }
 
 /** `2 errors, 1 warning` style summary (or `no problems`). */

@@ -10,6 +10,7 @@ import { run } from '../../src/cli/index.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { COMPACT_LINE, formatCompact } from '../../src/report/format-compact.js';
 import { fakeIO } from '../cli/fake-io.js';
+import { startWatch } from '../helpers/watch-process.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -104,15 +105,19 @@ describe('validate and lint --format compact', () => {
 });
 
 describe('.vscode/tasks.json', () => {
-  interface Matcher { owner: string; fileLocation: [string, string]; pattern: Groups & { regexp: string } }
-  interface Task { label: string; command: string; args: string[]; problemMatcher: Matcher }
+  interface Matcher { owner: string; fileLocation: [string, string]; pattern: Groups & { regexp: string }; background?: { beginsPattern: string; endsPattern: string } }
+  interface Task { label: string; command: string; args: string[]; isBackground?: boolean; problemMatcher: Matcher }
   const tasks = (JSON.parse(readFileSync(path.join(ROOT, '.vscode/tasks.json'), 'utf8')) as { tasks: Task[] }).tasks;
 
-  it('has a validate and a lint task, each running the CLI with --format compact', () => {
-    expect(tasks.map((t) => t.label)).toEqual(['noticekit: validate', 'noticekit: lint']);
+  it('has validate and lint tasks, once and watching, each running the CLI with --format compact', () => {
+    expect(tasks.map((t) => t.label)).toEqual(['noticekit: validate', 'noticekit: validate (watch)', 'noticekit: lint', 'noticekit: lint (watch)']);
     for (const t of tasks) {
       expect(t.command).toBe('node');
-      expect(t.args.slice(0, 4)).toEqual(['dist/cli/bin.js', t.label.split(': ')[1], '--format', 'compact']);
+      expect(t.args.slice(0, 2)).toEqual(['dist/cli/bin.js', /^noticekit: (\w+)/.exec(t.label)![1]]);
+      expect(t.args.join(' ')).toContain('--format compact');
+      // Only the watch task runs in the background, and only it has the background patterns.
+      const watch = t.label.endsWith('(watch)');
+      expect([t.args.includes('--watch'), t.isBackground === true, t.problemMatcher.background !== undefined]).toEqual([watch, watch, watch]);
     }
   });
 
@@ -121,7 +126,7 @@ describe('.vscode/tasks.json', () => {
       validate: ['test/fixtures/editor/compact'],
       lint: ['test/fixtures/lint/dpo-contact/fail.yaml', 'test/fixtures/validate/invalid/email.yaml'],
     };
-    for (const task of tasks) {
+    for (const task of tasks.filter((t) => !t.isBackground)) {
       const { pattern, fileLocation } = task.problemMatcher;
       expect(fileLocation).toEqual(['relative', '${workspaceFolder}']);
       const regexp = new RegExp(pattern.regexp);
@@ -136,4 +141,34 @@ describe('.vscode/tasks.json', () => {
       }
     }
   });
+
+  it.each(['validate', 'lint'])("the %s (watch) task: its begin and end patterns match the frame lines the process prints, its pattern every problem line between", async (command) => {
+    const task = tasks.find((t) => t.isBackground && t.args[1] === command)!;
+    const { pattern, background } = task.problemMatcher;
+    const [regexp, begins, ends] = [new RegExp(pattern.regexp), new RegExp(background!.beginsPattern), new RegExp(background!.endsPattern)];
+    const input = command === 'validate' ? 'test/fixtures/editor/compact' : 'test/fixtures/lint/dpo-contact';
+    // The task's own arguments, with the folder it watches replaced by one with problems.
+    const w = startWatch([...task.args.slice(1, -1), input], ROOT, 'stdout');
+    let stdout: string;
+    let stderr: string;
+    try {
+      await w.waitForRun(0, () => true);
+      await w.waitFor(() => (w.stderr().endsWith('\n') ? true : undefined));
+      [stdout, stderr] = [w.stdout(), w.stderr()];
+    } finally {
+      expect(await w.stop()).toBe(0);
+    }
+    const lines = stdout.trimEnd().split('\n');
+    expect(begins.test(lines[0]!), lines[0]).toBe(true);
+    expect(ends.test(lines.at(-1)!), lines.at(-1)).toBe(true);
+    const between = lines.slice(1, -1);
+    const findings = JSON.parse((await cli([command, '--format', 'json', input])).stdout) as Finding[];
+    expect(findings.length).toBeGreaterThan(0);
+    expectMatched(between.join('\n'), findings, regexp, pattern);
+    // No line is taken for another kind: a frame line is no problem, a problem line no frame, and
+    // the terminal's other line (stderr) neither.
+    expect(regexp.test(lines[0]!) || regexp.test(lines.at(-1)!)).toBe(false);
+    expect(between.filter((l) => begins.test(l) || ends.test(l))).toEqual([]);
+    for (const line of stderr.trimEnd().split('\n')) expect([begins.test(line), ends.test(line), regexp.test(line)], line).toEqual([false, false, false]);
+  }, 300_000);
 });
