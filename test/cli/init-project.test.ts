@@ -46,7 +46,15 @@ describe('the written project, once noticekit is installed', () => {
     for (const schema of Object.keys(settings['yaml.schemas'])) expect(existsSync(path.resolve(dir, schema)), schema).toBe(true);
 
     const tasks = JSON.parse(readFileSync(path.join(dir, '.vscode/tasks.json'), 'utf8')).tasks;
-    for (const task of tasks as { type: string; command: string; args: string[]; problemMatcher: { pattern: { regexp: string; file: number; line: number } } }[]) {
+    type Task = { type: string; command: string; args: string[]; isBackground?: boolean; problemMatcher: { pattern: { regexp: string; file: number; line: number } } };
+    // A watch task runs until stopped: it must be a foreground task's command plus --watch (whose
+    // frames and matcher test/report/format-compact.test.ts holds to a real process).
+    const foreground = (tasks as Task[]).filter((t) => !t.isBackground);
+    for (const task of (tasks as Task[]).filter((t) => t.isBackground)) {
+      expect(task.args).toContain('--watch');
+      expect(foreground.map((t) => t.args.join(' '))).toContain(task.args.filter((a) => a !== '--watch').join(' '));
+    }
+    for (const task of foreground) {
       expect(task.type).toBe('shell');
       const out = spawnSync([task.command, ...task.args].join(' '), { cwd: dir, shell: true, encoding: 'utf8' });
       expect(out.status, out.stderr).toBe(1);
