@@ -106,7 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     let queued: readonly Job[] = [];
     // history.html per notice committed in git (an HTML page: only when HTML is built); the pages link to it.
     const versions = versionsById(prepared.notices);
-    const histories = options.formats.includes('html') && options.history !== false ? await time('history', () => noticeHistories(versions, cwd)) : new Map<string, FoundHistory>();
+    const histories = options.formats.includes('html') && options.history !== false ? await time('history', () => noticeHistories(versions, cwd, cache)) : new Map<string, FoundHistory>();
     checkAbort();
     await time('render', () =>
       renderDocuments(jobs, {

@@ -40,6 +40,16 @@ export interface RepoPlace {
   top: string;
   /** Path of the file from the top level, with `/` separators (as `git show REV:path` wants it). */
   rel: string;
+  /** The repository is a shallow clone (older commits may be missing). */
+  shallow: boolean;
+}
+
+/** A folder's repository, as {@link locateInRepo} finds it. */
+export interface RepoFolder {
+  top: string;
+  /** Path of the folder from the top level, `/`-separated, with a trailing `/` (empty at the top). */
+  prefix: string;
+  shallow: boolean;
 }
 
 const MAX_GIT_OUTPUT = 64 * 1024 * 1024;
@@ -58,12 +68,14 @@ function git(args: string[], cwd: string, maxBuffer = MAX_GIT_OUTPUT): Promise<B
 }
 
 /**
- * Find a file's repository and its path inside it (`git rev-parse --show-toplevel` / `--show-prefix`
- * run in the file's folder, so symlinked or nested checkouts resolve as git sees them).
+ * Find a file's repository and its path inside it (one `git rev-parse --is-shallow-repository
+ * --show-toplevel --show-prefix` run in the file's folder, so symlinked or nested checkouts
+ * resolve as git sees them).
  * @param file path as given
  * @param cwd folder `file` is relative to
+ * @param folders what is known of folders already (files in one folder share one git run)
  */
-export async function locateInRepo(file: string, cwd: string): Promise<RepoPlace> {
+export async function locateInRepo(file: string, cwd: string, folders?: Map<string, Promise<RepoFolder | undefined>>): Promise<RepoPlace> {
   const abs = path.resolve(cwd, file);
   const dir = path.dirname(abs);
   try {
@@ -71,16 +83,25 @@ export async function locateInRepo(file: string, cwd: string): Promise<RepoPlace
   } catch {
     throw new GitError(`The folder of ${file} does not exist.`);
   }
-  let top: string;
-  let prefix: string;
+  let found = folders?.get(dir);
+  if (!found) {
+    found = repoFolder(dir);
+    folders?.set(dir, found);
+  }
+  const repo = await found;
+  if (!repo) throw new GitError(`${file} is not inside a git repository; --from and history need one.`);
+  return { top: repo.top, rel: `${repo.prefix}${path.basename(abs)}`, shallow: repo.shallow };
+}
+
+/** A folder's repository; undefined when it is in none. */
+async function repoFolder(dir: string): Promise<RepoFolder | undefined> {
   try {
-    top = (await git(['rev-parse', '--show-toplevel'], dir)).toString('utf8').trim();
-    prefix = (await git(['rev-parse', '--show-prefix'], dir)).toString('utf8').trim();
+    const [shallow = '', top = '', prefix = ''] = (await git(['rev-parse', '--is-shallow-repository', '--show-toplevel', '--show-prefix'], dir)).toString('utf8').split('\n');
+    return { top: top.trim(), prefix: prefix.trim(), shallow: shallow.trim() === 'true' };
   } catch (error) {
     if (error instanceof GitError && /not installed/.test(error.message)) throw error;
-    throw new GitError(`${file} is not inside a git repository; --from and history need one.`);
+    return undefined;
   }
-  return { top, rel: `${prefix}${path.basename(abs)}` };
 }
 
 /**
@@ -103,10 +124,10 @@ export async function readVersionAt(place: RepoPlace, rev: string): Promise<Noti
   try {
     bytes = await git(['show', label], place.top, MAX_FILE_BYTES + 1);
   } catch (error) {
-    if ((error as { tooLarge?: boolean }).tooLarge) return fromBytes(Buffer.alloc(MAX_FILE_BYTES + 1), label, rev);
+    if ((error as { tooLarge?: boolean }).tooLarge) return versionFromBytes(tooLargeBytes(), label, rev);
     throw new GitError(`Cannot read ${label}: ${(error as Error).message}`);
   }
-  return fromBytes(bytes, label, rev);
+  return versionFromBytes(bytes, label, rev);
 }
 
 /**
@@ -128,10 +149,18 @@ export async function readVersionFile(file: string, cwd: string): Promise<Notice
     const diagnostics = loaded.diagnostics.map((d) => ({ ...d, file, message: d.message.split(abs).join(file) }));
     return { label: file, diagnostics, loaded: { ...loaded, file }, sha256: '' };
   }
-  return fromBytes(bytes, file);
+  return versionFromBytes(bytes, file);
 }
 
-function fromBytes(bytes: Buffer, label: string, rev?: string): NoticeVersion {
+/** What a file larger than the limit is read as (the loader reports its size). */
+export const tooLargeBytes = (): Buffer => Buffer.alloc(MAX_FILE_BYTES + 1);
+
+/**
+ * Load and validate a notice from its bytes.
+ * @param label name for reports
+ * @param rev the revision it was read at
+ */
+export function versionFromBytes(bytes: Buffer, label: string, rev?: string): NoticeVersion {
   const loaded = loadNotice(bytes, label);
   const result = validateNotice(loaded);
   const version: NoticeVersion = { label, diagnostics: result.diagnostics, loaded, sha256: sha256Hex(bytes) };
