@@ -6,7 +6,10 @@
  * missing. The page depends only on the repository's commits and the build's documents, so the
  * same repository state gives the same bytes.
  */
-import { GitError, historyAt, locateInRepo, sha256Hex, type HistoryStore, type NoticeHistory, type RepoFolder } from '../diff/index.js';
+// The timeline's own modules, not diff/index.js: a build whose history is cached loads no diff.
+import { historyAt, type HistoryStore, type NoticeHistory } from '../diff/history.js';
+import { GitError, locateInRepo, type RepoFolder } from '../diff/read-version.js';
+import { sha256Hex } from '../diff/util-hash.js';
 import { plainTitle, titleOf } from '../model/view.js';
 import { renderHistoryPage, type HistoryLink } from '../render/html/history-page.js';
 import type { TemplateSet } from '../render/html/index.js';

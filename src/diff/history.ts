@@ -4,7 +4,7 @@
  */
 import { MAX_FILE_BYTES } from '../load/limits.js';
 import type { Notice } from '../model/notice.js';
-import { diffNotices, sha256Hex } from './diff-notices.js';
+import { sha256Hex } from './util-hash.js';
 import { readBlobs, type BlobRead } from './read-blobs.js';
 import { fileCommits, locateInRepo, readVersionAt, tooLargeBytes, versionFromBytes, type FileCommit, type NoticeVersion, type RepoPlace } from './read-version.js';
 import { CHANGE_KINDS, type ChangeKind } from './types.js';
@@ -109,7 +109,7 @@ export async function historyAt(place: RepoPlace, store?: HistoryStore): Promise
     if (Buffer.isBuffer(read)) unloaded.set(sha256, { bytes: read, label: `${commit.commit}:${commit.rel}`, rev: commit.commit });
     else loaded.set(sha256, read);
     entry.sha256 = sha256;
-    const facts = await remembered(store, `version ${sha256}`, isVersionFacts, () => versionFacts(load(sha256)));
+    const facts = await remembered(store, `version ${sha256}`, isVersionFacts, async () => versionFacts(load(sha256)));
     if (!facts.valid) {
       entry.problem = `does not validate (${facts.errors} ${facts.errors === 1 ? 'error' : 'errors'}); run noticekit validate on it`;
       continue;
@@ -117,7 +117,7 @@ export async function historyAt(place: RepoPlace, store?: HistoryStore): Promise
     Object.assign(entry, { valid: true, version: facts.version, effectiveDate: facts.effectiveDate }, facts.versionStated === false ? { versionStated: false } : {});
     if (previous) {
       const from = previous.sha256;
-      const step = await remembered(store, `step ${from} ${sha256}`, isStepFacts, () => stepFacts(load(from), load(sha256)));
+      const step = await remembered(store, `step ${from} ${sha256}`, isStepFacts, async () => stepFacts(load(from), load(sha256)));
       // Field by field, in this order, whatever the order of a stored value.
       Object.assign(entry, {
         comparedWith: previous.commit,
@@ -146,7 +146,9 @@ function versionFacts(version: NoticeVersion): VersionFacts {
   return { valid: true, version: n.version, effectiveDate: n.effectiveDate, ...(n.versionStated === false ? { versionStated: false as const } : {}) };
 }
 
-function stepFacts(from: NoticeVersion, to: NoticeVersion): StepFacts {
+async function stepFacts(from: NoticeVersion, to: NoticeVersion): Promise<StepFacts> {
+  // Loaded only when a step is not in the store: a warm build never needs the diff.
+  const { diffNotices } = await import('./diff-notices.js');
   const diff = diffNotices({ notice: from.notice as Notice, file: from.label, sha256: from.sha256 }, { notice: to.notice as Notice, file: to.label, sha256: to.sha256 });
   return {
     material: diff.summary.material,
@@ -157,7 +159,7 @@ function stepFacts(from: NoticeVersion, to: NoticeVersion): StepFacts {
 }
 
 /** A value from the store when it holds a well-formed one, else worked out (and stored). */
-async function remembered<T>(store: HistoryStore | undefined, key: string, isValid: (value: unknown) => value is T, make: () => T): Promise<T> {
+async function remembered<T>(store: HistoryStore | undefined, key: string, isValid: (value: unknown) => value is T, make: () => Promise<T>): Promise<T> {
   const text = await store?.get(key);
   if (text !== undefined) {
     try {
@@ -167,7 +169,7 @@ async function remembered<T>(store: HistoryStore | undefined, key: string, isVal
       // Not JSON: worked out again below, and replaced.
     }
   }
-  const value = make();
+  const value = await make();
   await store?.put(key, JSON.stringify(value));
   return value;
 }

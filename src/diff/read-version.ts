@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { loadNotice, loadNoticeFile, MAX_FILE_BYTES, type LoadedNotice } from '../load/read-notice.js';
 import type { Notice } from '../model/notice.js';
 import { validateNotice } from '../validate/index.js';
-import { sha256Hex } from './diff-notices.js';
+import { sha256Hex } from './util-hash.js';
 import { NoticekitError } from '../errors.js';
 
 /** Git is missing, the file is not in a repository, or a revision does not hold it. */
