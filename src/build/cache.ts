@@ -140,6 +140,12 @@ export class BuildCache {
     return bytes;
   }
 
+  /** True when there is an entry for every key (not read, so not checked: see {@link get}). */
+  async holdsAll(keys: readonly string[]): Promise<boolean> {
+    for (const key of keys) if (!(await access(this.file(key)).then(() => true, () => false))) return false;
+    return true;
+  }
+
   /** Store bytes (atomically; a failure to cache never fails the build). */
   async put(key: string, bytes: Buffer): Promise<void> {
     this.used.add(key);
