@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Make the subset fonts into dist/fonts/, which the package ships, so that no install (a global or
-// read-only one included) ever has to write them. Run by `npm run prepare` after compiling, and so
-// by `npm pack` and `npm publish` too.
+// read-only one included) ever has to write them. Run by `npm run build` after compiling, and so
+// by `npm pack` and `npm publish` (prepack) and after `npm ci` in a checkout (prepare) too.
 import { fontFiles, SHIPPED_FONT_DIR } from '../dist/render/pdf/fonts.js';
 
 const start = Date.now();

@@ -13,7 +13,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 elif [ ! -f dist/cli/bin.js ]; then
   say "compiling"
-  npm run prepare
+  npm run build
 fi
 
 find_chromium() {

@@ -91,22 +91,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let done = 0;
   const writer = new StagingWriter(staging, options.writeFile ?? writeFile, (rel) => options.onProgress?.({ done: ++done, total, path: rel }), checkAbort);
   try {
-    // The browser starts (~1 s) while the cache opens and Markdown and HTML render; a launch
-    // that fails here is tried again, and reported, by the first document.
-    if (printer) {
-      void printer.start().catch(() => undefined);
-      printer.serve(await servedFontFiles());
-    }
+    if (printer) printer.serve(await servedFontFiles());
     const cache = options.cacheDir
       ? await BuildCache.open(options.cacheDir, createHash('sha256').update(await toolkitFingerprint()).update(await fingerprintFolders(templates.dirs)).digest('hex'), options.onWarning)
       : undefined;
+    const pdfKey = (job: Job) => cache?.key(job.prepared.text, job.locale, 'pdf', options.paper);
+    // The browser starts (~1 s) while Markdown and HTML render, unless every PDF is in the cache
+    // (one that turns out unreadable starts it when printed); a launch that fails here is tried
+    // again, and reported, by the first document.
+    if (printer && !(cache && (await cache.holdsAll(jobs.map((j) => pdfKey(j)!))))) void printer.start().catch(() => undefined);
     await writer.ensureDir(staging);
     const failures: BuildResult['failures'] = [];
     // The PDFs sent to the browser (none when all came from the cache, though the browser may have started).
     let queued: readonly Job[] = [];
     // history.html per notice committed in git (an HTML page: only when HTML is built); the pages link to it.
     const versions = versionsById(prepared.notices);
-    const histories = options.formats.includes('html') && options.history !== false ? await time('history', () => noticeHistories(versions, cwd)) : new Map<string, FoundHistory>();
+    const histories = options.formats.includes('html') && options.history !== false ? await time('history', () => noticeHistories(versions, cwd, cache)) : new Map<string, FoundHistory>();
     checkAbort();
     await time('render', () =>
       renderDocuments(jobs, {
@@ -126,7 +126,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     if (printer) {
       await time('pdf', async () => {
-        const pdfKey = (job: Job) => cache?.key(job.prepared.text, job.locale, 'pdf', options.paper);
         const queue: Job[] = [];
         queued = queue;
         for (const job of jobs) {

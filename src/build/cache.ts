@@ -101,6 +101,14 @@ export class BuildCache {
     return createHash('sha256').update(this.base).update('\u0000').update(text).update('\u0000').update(`${locale}|${format}|${options}`).digest('hex');
   }
 
+  /**
+   * The key of something else a build keeps (a history result), under the same fingerprint.
+   * @param name what it is, unique among such names
+   */
+  keyOf(name: string): string {
+    return createHash('sha256').update(this.base).update('\u0000').update(name).digest('hex');
+  }
+
   private file(key: string): string {
     return path.join(this.dir, key.slice(0, 2), key);
   }
@@ -111,19 +119,31 @@ export class BuildCache {
    * and never published.
    */
   async get(key: string): Promise<Buffer | undefined> {
+    const bytes = await this.lookup(key);
+    if (bytes) this.hits++;
+    else this.misses++;
+    return bytes;
+  }
+
+  /** As {@link get}, for what is not a document: not counted among the build's hits and misses. */
+  async lookup(key: string): Promise<Buffer | undefined> {
     const file = this.file(key);
     const entry = await readFile(file).catch(() => undefined);
     const bytes = entry && entry.length >= HASH_BYTES ? entry.subarray(HASH_BYTES) : undefined;
     if (!entry || !bytes || !createHash('sha256').update(bytes).digest().equals(entry.subarray(0, HASH_BYTES))) {
       if (entry) await rm(file, { force: true }).catch(() => undefined);
-      this.misses++;
       return undefined;
     }
-    this.hits++;
     this.used.add(key);
     const now = new Date();
     await utimes(file, now, now).catch(() => undefined);
     return bytes;
+  }
+
+  /** True when there is an entry for every key (not read, so not checked: see {@link get}). */
+  async holdsAll(keys: readonly string[]): Promise<boolean> {
+    for (const key of keys) if (!(await access(this.file(key)).then(() => true, () => false))) return false;
+    return true;
   }
 
   /** Store bytes (atomically; a failure to cache never fails the build). */

@@ -6,12 +6,14 @@
  * missing. The page depends only on the repository's commits and the build's documents, so the
  * same repository state gives the same bytes.
  */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { GitError, noticeHistory, sha256Hex, type NoticeHistory } from '../diff/index.js';
+// The timeline's own modules, not diff/index.js: a build whose history is cached loads no diff.
+import { historyAt, type HistoryStore, type NoticeHistory } from '../diff/history.js';
+import { GitError, locateInRepo, type RepoFolder } from '../diff/read-version.js';
+import { sha256Hex } from '../diff/util-hash.js';
 import { plainTitle, titleOf } from '../model/view.js';
 import { renderHistoryPage, type HistoryLink } from '../render/html/history-page.js';
 import type { TemplateSet } from '../render/html/index.js';
+import type { BuildCache } from './cache.js';
 import type { PreparedNotice } from './prepare.js';
 
 /** Path of a notice's history page in the output folder. */
@@ -26,7 +28,7 @@ export interface FoundHistory {
   shallow: boolean;
 }
 
-/** Notices whose timelines are read at once (each runs a few git processes in turn). */
+/** Notices whose timelines are read at once (each runs two git processes in turn). */
 const CONCURRENCY = 4;
 
 /**
@@ -34,15 +36,18 @@ const CONCURRENCY = 4;
  * A notice whose file is outside a repository, not tracked, or when git is missing, has none.
  * @param versionsOf the build's versions of each notice id, newest first
  * @param cwd folder relative file names are resolved against
+ * @param cache the build's cache: validation and diffs of file contents are kept there
  */
-export async function noticeHistories(versionsOf: ReadonlyMap<string, readonly PreparedNotice[]>, cwd: string): Promise<Map<string, FoundHistory>> {
+export async function noticeHistories(versionsOf: ReadonlyMap<string, readonly PreparedNotice[]>, cwd: string, cache?: BuildCache): Promise<Map<string, FoundHistory>> {
   const ids = [...versionsOf.keys()];
   const found: (FoundHistory | undefined)[] = new Array(ids.length);
+  const folders = new Map<string, Promise<RepoFolder | undefined>>();
+  const store = cache && historyStore(cache);
   let next = 0;
   const worker = async () => {
     while (next < ids.length) {
       const i = next++;
-      found[i] = await historyOf(versionsOf.get(ids[i]!)![0]!.file, cwd);
+      found[i] = await historyOf(versionsOf.get(ids[i]!)![0]!.file, cwd, folders, store);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));
@@ -50,20 +55,23 @@ export async function noticeHistories(versionsOf: ReadonlyMap<string, readonly P
   return new Map(ids.flatMap((id, i) => (found[i] ? [[id, found[i]] as const] : [])));
 }
 
-async function historyOf(file: string, cwd: string): Promise<FoundHistory | undefined> {
+async function historyOf(file: string, cwd: string, folders: Map<string, Promise<RepoFolder | undefined>>, store?: HistoryStore): Promise<FoundHistory | undefined> {
   try {
-    const [history, shallow] = await Promise.all([noticeHistory(file, cwd), isShallow(path.dirname(path.resolve(cwd, file)))]);
-    return history.entries.length > 0 ? { history, shallow } : undefined;
+    const place = await locateInRepo(file, cwd, folders);
+    const history = await historyAt(place, store);
+    return history.entries.length > 0 ? { history, shallow: place.shallow } : undefined;
   } catch (error) {
     if (error instanceof GitError) return undefined;
     throw error;
   }
 }
 
-function isShallow(dir: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    execFile('git', ['rev-parse', '--is-shallow-repository'], { cwd: dir, encoding: 'utf8', windowsHide: true }, (error, stdout) => resolve(!error && stdout.trim() === 'true'));
-  });
+/** History's results kept in the build cache, under the toolkit's fingerprint (a new noticekit works them out afresh). */
+function historyStore(cache: BuildCache): HistoryStore {
+  return {
+    get: async (key) => (await cache.lookup(cache.keyOf(`history ${key}`)))?.toString('utf8'),
+    put: (key, value) => cache.put(cache.keyOf(`history ${key}`), Buffer.from(value, 'utf8')),
+  };
 }
 
 /** The hashes a built file's content may have in git: its text as read, and with the byte-order mark the reader removed. */

@@ -10,7 +10,7 @@ import { entryOf, pathOf, versionsById, type Job } from './jobs.js';
 import type { Format } from './manifest.js';
 import { pageLinks } from './page-links.js';
 import type { PreparedNotice } from './prepare.js';
-import { renderAll, type RenderTask } from './render-pool.js';
+import type { RenderTask } from './render-pool.js';
 import type { StagingWriter } from './staging-writer.js';
 
 /** What the step needs from the build. */
@@ -58,6 +58,9 @@ export async function renderDocuments(jobs: readonly Job[], step: RenderStep): P
       owners.push({ job, mdKey, htmlKey });
     }
   }
+  if (tasks.length === 0) return;
+  // The renderers (the Markdown printer above all) are loaded only when a document is not in the cache.
+  const { renderAll } = await import('./render-pool.js');
   const phrasesOf = (index: number) => owners[index]!.job.prepared.phrases.get(owners[index]!.job.locale)!;
   await renderAll(tasks, step.templates, step.templatesDir, Math.max(1, step.threads), phrasesOf, async (index, result) => {
     const { job, mdKey, htmlKey } = owners[index]!;

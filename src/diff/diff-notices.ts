@@ -2,7 +2,6 @@
  * Compare two versions of a notice clause by clause: align, compare fields, classify, and
  * report every change as a `ClauseChange` with its class: material, review or editorial.
  */
-import { createHash } from 'node:crypto';
 import type { Notice } from '../model/notice.js';
 import { noticeSchema } from '../notice/schema.js';
 import { alignClauses } from './align-clauses.js';
@@ -26,13 +25,7 @@ export interface DiffInput {
   rev?: string;
 }
 
-/**
- * SHA-256 of some bytes, as lower-case hex.
- * @param bytes file content
- */
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256Hex } from './util-hash.js';
 
 const CLASS_RANK = { material: 0, review: 1, editorial: 2 } as const;
 

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { loadNotice, loadNoticeFile, MAX_FILE_BYTES } from '../load/read-notice.js';
 import type { Notice } from '../model/notice.js';
 import { validateNotice } from '../validate/index.js';
-import { sha256Hex } from './diff-notices.js';
+import { sha256Hex } from './util-hash.js';
 import { NoticekitError } from '../errors.js';
 
 /** Git is missing, the file is not in a repository, or a revision does not hold it. */
@@ -41,6 +41,16 @@ export interface RepoPlace {
   top: string;
   /** Path of the file from the top level, with `/` separators (as `git show REV:path` wants it). */
   rel: string;
+  /** The repository is a shallow clone (older commits may be missing). */
+  shallow: boolean;
+}
+
+/** A folder's repository, as {@link locateInRepo} finds it. */
+export interface RepoFolder {
+  top: string;
+  /** Path of the folder from the top level, `/`-separated, with a trailing `/` (empty at the top). */
+  prefix: string;
+  shallow: boolean;
 }
 
 const MAX_GIT_OUTPUT = 64 * 1024 * 1024;
@@ -59,12 +69,14 @@ function git(args: string[], cwd: string, maxBuffer = MAX_GIT_OUTPUT): Promise<B
 }
 
 /**
- * Find a file's repository and its path inside it (`git rev-parse --show-toplevel` / `--show-prefix`
- * run in the file's folder, so symlinked or nested checkouts resolve as git sees them).
+ * Find a file's repository and its path inside it (one `git rev-parse --is-shallow-repository
+ * --show-toplevel --show-prefix` run in the file's folder, so symlinked or nested checkouts
+ * resolve as git sees them).
  * @param file path as given
  * @param cwd folder `file` is relative to
+ * @param folders what is known of folders already (files in one folder share one git run)
  */
-export async function locateInRepo(file: string, cwd: string): Promise<RepoPlace> {
+export async function locateInRepo(file: string, cwd: string, folders?: Map<string, Promise<RepoFolder | undefined>>): Promise<RepoPlace> {
   const abs = path.resolve(cwd, file);
   const dir = path.dirname(abs);
   try {
@@ -72,16 +84,25 @@ export async function locateInRepo(file: string, cwd: string): Promise<RepoPlace
   } catch {
     throw new GitError(`The folder of ${file} does not exist.`);
   }
-  let top: string;
-  let prefix: string;
+  let found = folders?.get(dir);
+  if (!found) {
+    found = repoFolder(dir);
+    folders?.set(dir, found);
+  }
+  const repo = await found;
+  if (!repo) throw new GitError(`${file} is not inside a git repository; --from and history need one.`);
+  return { top: repo.top, rel: `${repo.prefix}${path.basename(abs)}`, shallow: repo.shallow };
+}
+
+/** A folder's repository; undefined when it is in none. */
+async function repoFolder(dir: string): Promise<RepoFolder | undefined> {
   try {
-    top = (await git(['rev-parse', '--show-toplevel'], dir)).toString('utf8').trim();
-    prefix = (await git(['rev-parse', '--show-prefix'], dir)).toString('utf8').trim();
+    const [shallow = '', top = '', prefix = ''] = (await git(['rev-parse', '--is-shallow-repository', '--show-toplevel', '--show-prefix'], dir)).toString('utf8').split('\n');
+    return { top: top.trim(), prefix: prefix.trim(), shallow: shallow.trim() === 'true' };
   } catch (error) {
     if (error instanceof GitError && /not installed/.test(error.message)) throw error;
-    throw new GitError(`${file} is not inside a git repository; --from and history need one.`);
+    return undefined;
   }
-  return { top, rel: `${prefix}${path.basename(abs)}` };
 }
 
 /**
@@ -120,7 +141,7 @@ export async function readBytesAt(place: RepoPlace, rev: string): Promise<Versio
     return { label, bytes: await git(['show', label], place.top, MAX_FILE_BYTES + 1), rev };
   } catch (error) {
     // Too large: checking the oversized bytes words the problem as for a file.
-    if ((error as { tooLarge?: boolean }).tooLarge) return { label, bytes: Buffer.alloc(MAX_FILE_BYTES + 1), rev };
+    if ((error as { tooLarge?: boolean }).tooLarge) return { label, bytes: tooLargeBytes(), rev };
     throw new GitError(`Cannot read ${label}: ${(error as Error).message}`);
   }
 }
@@ -153,6 +174,9 @@ export async function readBytesFile(file: string, cwd: string): Promise<VersionB
   const diagnostics = loaded.diagnostics.map((d) => ({ ...d, file, message: d.message.split(abs).join(file) }));
   return { label: file, diagnostics, text: loaded.text, sha256: '' };
 }
+
+/** What a file larger than the limit is read as (the loader reports its size). */
+export const tooLargeBytes = (): Buffer => Buffer.alloc(MAX_FILE_BYTES + 1);
 
 /** Load and validate a version's bytes. */
 export function checkVersionBytes({ label, bytes, rev }: VersionBytes): NoticeVersion {

@@ -7,8 +7,10 @@ import type { ChangeClass } from './classify-rules.js';
 
 export type { ChangeClass };
 
+/** Every kind of change, in the order reports list them. */
+export const CHANGE_KINDS = ['added', 'removed', 'modified', 'moved', 'renamed'] as const;
 /** What happened to a clause between two versions. */
-export type ChangeKind = 'added' | 'removed' | 'modified' | 'moved' | 'renamed';
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** One run of a word diff: `=` unchanged, `-` only in the old text, `+` only in the new text. */
 export type WordPart = [op: '=' | '-' | '+', text: string];

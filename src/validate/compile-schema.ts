@@ -1,6 +1,6 @@
 /**
  * The ajv validator for the notice schema. Compiling the schema takes ~200 ms, paid by every CLI
- * run, so `npm run prepare` also writes it as standalone code (`dist/validate/notice-validator.cjs`,
+ * run, so `npm run build` also writes it as standalone code (`dist/validate/notice-validator.cjs`,
  * see scripts/build-validator.mjs); it is used when present and made from the same schema text,
  * else the schema is compiled at run time (as under the test runner).
  */

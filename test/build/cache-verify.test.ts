@@ -1,5 +1,6 @@
 /**
- * Cache entries are checked on read: a truncated or tampered entry is rendered again, never published.
+ * Cache entries are checked on read: a truncated or tampered entry is rendered again, never published;
+ * a tampered history entry is worked out again (history.html as in a clean build).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,8 @@ async function build(out: string, ...more: string[]) {
   return { code, stderr: fake.stderr() };
 }
 
+const partition = <T>(items: T[], test: (item: T) => boolean): [T[], T[]] => [items.filter(test), items.filter((i) => !test(i))];
+
 function entries(cache: string): string[] {
   return readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
@@ -29,14 +32,20 @@ describe('build cache', () => {
     const clean = path.join(dir, 'clean');
     expect((await build(clean, '--no-cache')).code).toBe(0);
     expect((await build(path.join(dir, 'first'), '--cache-dir', cache)).stderr).toContain('0 from cache, 8 rendered');
-    const [a, b] = entries(cache).sort();
+    // Documents, and what history.html is made from (JSON: a version's validity, a step's changes).
+    const [documents, history] = partition(entries(cache).sort(), (f) => readFileSync(f).subarray(32, 33).toString() !== '{');
+    expect(history.length).toBeGreaterThan(0);
+    const [a, b] = documents;
     writeFileSync(a!, readFileSync(a!).subarray(0, 40)); // truncated
-    const bytes = readFileSync(b!);
-    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0x20; // one bit of the payload changed
-    writeFileSync(b!, bytes);
+    for (const file of [b!, ...history]) {
+      const bytes = readFileSync(file);
+      bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0x20; // one bit of the payload changed
+      writeFileSync(file, bytes);
+    }
     const again = await build(path.join(dir, 'again'), '--cache-dir', cache);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('6 from cache, 2 rendered');
+    expect(tree(path.join(dir, 'again')).has('kaspersky-technical-support/history.html')).toBe(true);
     const want = tree(clean);
     const got = tree(path.join(dir, 'again'));
     for (const [f, v] of want) if (f !== 'manifest.json') expect(got.get(f)!.equals(v), f).toBe(true);

@@ -9,7 +9,8 @@ import puppeteer from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadTemplateSet, markdownToHtml, renderHtml } from '../../src/render/html/index.js';
-import { isPlainParagraph, markdownToHtmlParsed } from '../../src/render/html/markdown-to-html.js';
+import { escapedPlainText, isPlainParagraph, markdownToHtmlParsed } from '../../src/render/html/markdown-to-html.js';
+import { escapeMarkdown } from '../../src/model/format.js';
 import { CHROMIUM_ARGS } from '../../src/render/pdf/browser.js';
 import { findChromium, PRAXIS, REFERENCE, viewOf } from './helpers.js';
 import { cpuClock } from '../helpers/cpu-clock.js';
@@ -95,6 +96,25 @@ describe('HTML', () => {
     expect(isPlainParagraph('Vārds, uzvārds')).toBe(true);
     expect(isPlainParagraph('1. daļa')).toBe(false);
     expect(isPlainParagraph('- item')).toBe(false);
+  });
+
+  it('prints backslash-escaped plain texts (the index page\'s titles) without the parser exactly as the parser would', () => {
+    const alphabet = fc.constantFrom(...'ab Ā 1 . , ; : ( ) # - + = ~ * _ ` [ ] < > ! & \\ \\\\ \\( \\* \\a " \' / ? { } | @ ^ $ % \t'.split(' '), ' ', '    ', 'ä', '\n');
+    const texts = fc.array(alphabet, { maxLength: 12 }).map((a) => a.join(''));
+    let fast = 0;
+    fc.assert(
+      fc.property(fc.oneof(texts, texts.map(escapeMarkdown)), fc.boolean(), (text, inline) => {
+        if (escapedPlainText(text) === undefined) return;
+        fast++;
+        expect(markdownToHtml(text, inline)).toBe(markdownToHtmlParsed(text, inline));
+      }),
+      { numRuns: 4000 },
+    );
+    expect(fast).toBeGreaterThan(1000);
+    const title = escapeMarkdown('Datenschutzhinweise (Praxisportal) - Termine & Video #2');
+    expect(escapedPlainText(title)).toBe('Datenschutzhinweise (Praxisportal) - Termine & Video #2');
+    expect(markdownToHtml(title, true)).toBe(markdownToHtmlParsed(title, true));
+    expect(escapedPlainText('a \\q b')).toBeUndefined(); // not punctuation: the backslash is text, the parser decides
   });
 
   it('renders pathological Markdown inert and in bounded time', () => {

@@ -189,7 +189,13 @@ describe('PDF', () => {
   it('closed while its browser is still starting, leaves no browser running', async () => {
     const early = new PdfPrinter(findChromium(), { pages: 1 });
     const starting = early.start();
+    let settled = false;
+    starting.catch(() => undefined).finally(() => (settled = true));
+    // close() resolves once the starting browser is closed and its profile removed, by its launch
+    // (a close that removed the profile itself raced Chromium writing into it: ENOTEMPTY).
     await early.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(true);
     await expect(starting).rejects.toThrow(/closed/);
     expect(early.connected).toBe(false);
     expect(early.launchCount).toBe(0);

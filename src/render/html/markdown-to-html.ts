@@ -17,8 +17,9 @@ const CACHE_LIMIT = 20_000;
  * @param inline drop the paragraph wrapper of a single-paragraph text (for headings, cells, list items)
  */
 export function markdownToHtml(markdown: string, inline = false): string {
-  if (isPlainParagraph(markdown)) {
-    const text = escapeHtml(plainParagraphText(markdown));
+  const plain = isPlainParagraph(markdown) ? markdown : escapedPlainText(markdown);
+  if (plain !== undefined) {
+    const text = escapeHtml(plainParagraphText(plain));
     return inline ? text : `<p>${text}</p>`;
   }
   const key = `${inline ? 'i' : 'b'}${markdown}`;
@@ -31,6 +32,34 @@ export function markdownToHtml(markdown: string, inline = false): string {
 }
 
 export { isPlainParagraph };
+
+/** ASCII punctuation: what CommonMark lets a backslash escape. */
+const ESCAPABLE = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/;
+
+/**
+ * The text of a plain paragraph whose punctuation is backslash-escaped (as `escapeMarkdown` writes
+ * the index page's titles), else undefined. An escaped character is itself and starts no syntax,
+ * so the text is plain when it is with each escape taken for a letter.
+ */
+export function escapedPlainText(markdown: string): string | undefined {
+  if (!markdown.includes('\\')) return undefined;
+  let masked = '';
+  let text = '';
+  for (let i = 0; i < markdown.length; i++) {
+    const c = markdown[i]!;
+    if (c !== '\\') {
+      masked += c;
+      text += c;
+      continue;
+    }
+    const next = markdown[i + 1];
+    if (next === undefined || !ESCAPABLE.test(next)) return undefined;
+    masked += 'x';
+    text += next;
+    i++;
+  }
+  return isPlainParagraph(masked) ? text : undefined;
+}
 
 /** {@link markdownToHtml} always through the parser, uncached (the reference the fast path is tested against). */
 export function markdownToHtmlParsed(markdown: string, inline = false): string {

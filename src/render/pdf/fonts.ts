@@ -12,8 +12,8 @@
  * backend then embeds only the glyphs a document uses.
  *
  * Compressing to WOFF2 takes a few seconds, so the files are made when the package is built
- * (`npm run prepare`, which `npm pack` runs too) into dist/fonts/ and shipped with it: a read-only
- * install never needs to write them. Without them (a source checkout before prepare) they are made
+ * (`npm run build`, which `npm pack` runs too, as prepack) into dist/fonts/ and shipped with it: a read-only
+ * install never needs to write them. Without them (a source checkout before the build) they are made
  * on first use and kept in the user's cache folder (see cache-dir.ts), best effort.
  */
 import { createHash } from 'node:crypto';

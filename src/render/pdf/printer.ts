@@ -130,11 +130,14 @@ export class PdfPrinter {
     }
   }
 
-  /** Close the browser; safe to call twice. */
+  /** Close the browser; safe to call twice. Resolves when no browser of this printer runs. */
   async close(): Promise<void> {
     this.closes++;
     this.lifecycle.closed();
     this.changed();
+    // A browser still starting is closed, and its profile removed, by its launch when it sees the
+    // close; removing the profile here, while Chromium still writes into it, failed (ENOTEMPTY).
+    await this.launching?.catch(() => undefined);
     await this.closeBrowser();
   }
 
@@ -169,8 +172,19 @@ export class PdfPrinter {
     for (const wake of waiting) wake();
   }
 
+  /** The launch under way, if any. */
+  private launching: Promise<void> | undefined;
+
+  private launch(): Promise<void> {
+    const run: Promise<void> = this.startBrowser().finally(() => {
+      if (this.launching === run) this.launching = undefined;
+    });
+    this.launching = run;
+    return run;
+  }
+
   /** Close the previous browser (retired or crashed), launch a new one and tell the lifecycle. */
-  private async launch(): Promise<void> {
+  private async startBrowser(): Promise<void> {
     const closes = this.closes;
     await this.closeBrowser();
     const profile = (this.profile = mkdtempSync(path.join(os.tmpdir(), 'noticekit-chromium-')));
