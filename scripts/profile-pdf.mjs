@@ -4,7 +4,7 @@
 // tagging or outline, to price each), the date/id fix. One page, one document at a time, so the
 // steps do not overlap; figures are medians in ms over the documents.
 //
-//   node scripts/profile-pdf.mjs CORPUS_DIR [--docs 60]      (after npm run prepare)
+//   node scripts/profile-pdf.mjs CORPUS_DIR [--docs 60]      (after npm run build)
 import { readdirSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
