@@ -134,7 +134,7 @@ export async function readVersionAt(place: RepoPlace, rev: string): Promise<Noti
  * @param place repository and path (from {@link locateInRepo})
  * @param rev revision
  */
-export async function readBytesAt(place: RepoPlace, rev: string): Promise<VersionBytes> {
+async function readBytesAt(place: RepoPlace, rev: string): Promise<VersionBytes> {
   checkRevision(rev);
   const label = `${rev}:${place.rel}`;
   try {
@@ -162,7 +162,7 @@ export async function readVersionFile(file: string, cwd: string): Promise<Notice
  * @param file path as given (used in reports)
  * @param cwd folder `file` is relative to
  */
-export async function readBytesFile(file: string, cwd: string): Promise<VersionBytes | NoticeVersion> {
+async function readBytesFile(file: string, cwd: string): Promise<VersionBytes | NoticeVersion> {
   const abs = path.resolve(cwd, file);
   try {
     const info = await stat(abs);

@@ -12,8 +12,7 @@ import {
   locateInRepo,
   type NoticeVersion,
 } from '../../diff/index.js';
-import { checkVersionPair } from '../../diff/check-versions.js';
-import { readBytesAt, readBytesFile } from '../../diff/read-version.js';
+import { readVersionAt, readVersionFile } from '../../diff/read-version.js';
 import { UsageError, useColor, type CliIO } from '../io.js';
 import { defineCommand } from './types.js';
 import { appendStepSummary, stepSummary } from '../../report/format-github.js';
@@ -80,11 +79,12 @@ async function readSides(positionals: string[], from: string | undefined, to: st
     if (positionals.length !== 1) throw new UsageError(`With --from, give exactly one notice file (got ${positionals.length}).`);
     const file = positionals[0]!;
     const place = await locateInRepo(file, io.cwd);
-    const older = await readBytesAt(place, from);
-    return checkVersionPair(older, to !== undefined ? await readBytesAt(place, to) : await readBytesFile(file, io.cwd));
+    const older = await readVersionAt(place, from);
+    const newer = to !== undefined ? await readVersionAt(place, to) : await readVersionFile(file, io.cwd);
+    return [older, newer];
   }
   if (positionals.length !== 2) throw new UsageError(`Give two notice files to compare, or one file with --from REV (got ${positionals.length} ${positionals.length === 1 ? 'file' : 'files'}).`);
-  return checkVersionPair(await readBytesFile(positionals[0]!, io.cwd), await readBytesFile(positionals[1]!, io.cwd));
+  return [await readVersionFile(positionals[0]!, io.cwd), await readVersionFile(positionals[1]!, io.cwd)];
 }
 
 /** Now, or SOURCE_DATE_EPOCH when set (reproducible builds). */
