@@ -40,56 +40,24 @@ function defaultJobs(): number {
   return Math.min(8, availableParallelism());
 }
 
-/** Files a worker is sent at a time; each worker holds two batches so it never waits for one. */
-const BATCH = 8;
-
-/**
- * Share the files between this thread and `jobs - 1` workers, a batch at a time: whoever is free
- * takes the next batch, so no thread sits idle while another still has a long share (a worker
- * starts ~0.2 s after this thread, and files differ in size). Results come back in input order.
- */
 async function inShares<T>(files: readonly string[], jobs: number, mode: WorkerMode, here: (files: readonly string[]) => Promise<T[]>, templatesDir?: string): Promise<T[]> {
   const usable = import.meta.url.endsWith('.js') && existsSync(WORKER);
   if (jobs <= 1 || files.length < PARALLEL_THRESHOLD || !usable) return here(files);
-  const results: T[] = new Array(files.length);
-  let next = 0;
-  const take = (): [number, readonly string[]] | undefined => {
-    if (next >= files.length) return undefined;
-    const start = next;
-    next = Math.min(files.length, next + BATCH);
-    return [start, files.slice(start, next)];
-  };
-  const inWorkers = Array.from({ length: Math.min(jobs - 1, Math.ceil(files.length / BATCH) - 1) }, () => {
-    return new Promise<void>((resolve, reject) => {
-      const worker = new Worker(WORKER, { workerData: { mode, templatesDir } });
-      const sent: number[] = [];
-      const send = () => {
-        const batch = take();
-        if (!batch) return false;
-        sent.push(batch[0]);
-        worker.postMessage(batch[1]);
-        return true;
-      };
-      worker.on('message', (batchResults: T[]) => {
-        const start = sent.shift()!;
-        batchResults.forEach((r, i) => (results[start + i] = r));
-        send();
-        if (sent.length === 0) void worker.terminate().then(() => resolve());
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => {
-        if (sent.length > 0) reject(new Error(`validation worker exited with code ${code}`));
-      });
-      if (!send()) void worker.terminate().then(() => resolve());
-      else send();
-    });
-  });
-  // This thread takes batches too, yielding between them so workers get their next batch.
-  for (let batch = take(); batch; batch = take()) {
-    const [start, share] = batch;
-    (await here(share)).forEach((r, i) => (results[start + i] = r));
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  await Promise.all(inWorkers);
-  return results;
+  // This thread takes the first share itself: its modules are loaded already, while a worker
+  // needs ~0.2 s to start. The other shares go to jobs - 1 workers.
+  const size = Math.ceil(files.length / jobs);
+  const shares = Array.from({ length: jobs }, (_, i) => files.slice(i * size, (i + 1) * size)).filter((s) => s.length > 0);
+  const inWorkers = shares.slice(1).map(
+    (share) =>
+      new Promise<T[]>((resolve, reject) => {
+        const worker = new Worker(WORKER, { workerData: { files: share, mode, templatesDir } });
+        worker.once('message', (result: T[]) => resolve(result));
+        worker.once('error', reject);
+        worker.once('exit', (code) => {
+          if (code !== 0) reject(new Error(`validation worker exited with code ${code}`));
+        });
+      }),
+  );
+  const results = await Promise.all([here(shares[0]!), ...inWorkers]);
+  return results.flat();
 }
