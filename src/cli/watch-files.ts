@@ -37,8 +37,8 @@ export interface WatchFilesOptions {
   /** The notice files the operands name now (expanded once by the command, which checked there are some). */
   files: readonly string[];
   io: CliIO;
-  /** Where the frame lines go: the stream the report is written to, so they stay in order with it. */
-  frames: Sink;
+  /** The report's format (text or compact, see {@link refuseWatchFormat}): the frame lines go to its stream, so they stay in order with it. */
+  format: string;
   /** Further files whose saves start a run (absolute paths; lint's configuration files). */
   alsoWatch?: readonly string[];
   /** Which saved names inside a watched folder start a run. */
@@ -52,6 +52,14 @@ export interface WatchFilesOptions {
   check(files: readonly string[]): Promise<readonly Diagnostic[]>;
 }
 
+/**
+ * A report format --watch cannot repeat after every save (one JSON or SARIF document a run) is a
+ * usage error.
+ */
+export function refuseWatchFormat(format: string): void {
+  if (format !== 'text' && format !== 'compact') throw new UsageError(`--watch prints a report after every save; use it with --format text or compact, not ${format}.`);
+}
+
 /** `noticekit validate: checking 2 notices...` */
 export function beginLine(command: string, count: number): string {
   return `noticekit ${command}: checking ${noticeCount(count)}...\n`;
@@ -62,7 +70,8 @@ export function beginLine(command: string, count: number): string {
  * @returns 0 once stopped by Ctrl-C or SIGTERM (after one run when the IO cannot tell of signals)
  */
 export async function watchNoticeFiles(options: WatchFilesOptions): Promise<number> {
-  const { io, frames, operands } = options;
+  const { io, operands } = options;
+  const frames: Sink = options.format === 'compact' ? io.stdout : io.stderr;
   const named = new Set<string>();
   const targets: string[] = [];
   for (const operand of operands) {

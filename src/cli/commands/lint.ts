@@ -23,7 +23,7 @@ import { checkNoticeFiles } from '../../validate/index.js';
 import { expandNoticeFiles, isNoticeName } from '../files.js';
 import { useColor, UsageError, type CliIO } from '../io.js';
 import { isConfigName } from '../../watch/watch-paths.js';
-import { watchNoticeFiles } from '../watch-files.js';
+import { refuseWatchFormat, watchNoticeFiles } from '../watch-files.js';
 import { defineCommand } from './types.js';
 import { toolVersion } from '../../version.js';
 
@@ -57,7 +57,7 @@ Next: noticekit translations status FILE (review state of the translations).`,
       io.stdout.write(RULES.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.article}\n`).join(''));
       return 0;
     }
-    if (values.watch && (values.format === 'json' || values.format === 'sarif')) throw new UsageError(`--watch prints a report after every save; use it with --format text or compact, not ${values.format}.`);
+    if (values.watch) refuseWatchFormat(values.format);
     const operands = positionals.length > 0 ? positionals : ['notices'];
     const files = await expandNoticeFiles(operands, io.cwd);
     if (files.length === 0) throw new UsageError('No notice files (*.yaml) found.');
@@ -72,7 +72,7 @@ Next: noticekit translations status FILE (review state of the translations).`,
         operands,
         files,
         io,
-        frames: values.format === 'compact' ? io.stdout : io.stderr,
+        format: values.format,
         // A configuration file changes what lint reports: the ones in use are watched too.
         alsoWatch: [...new Set(configs)],
         accept: (file) => isNoticeName(file) || isConfigName(file),

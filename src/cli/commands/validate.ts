@@ -9,7 +9,7 @@ import { toJsonFindings } from '../../report/format-json.js';
 import { validateFilesParallel } from '../../validate/parallel.js';
 import { expandNoticeFiles, isNoticeName } from '../files.js';
 import { useColor, UsageError, type CliIO } from '../io.js';
-import { watchNoticeFiles } from '../watch-files.js';
+import { refuseWatchFormat, watchNoticeFiles } from '../watch-files.js';
 import { defineCommand } from './types.js';
 
 export const validateCommand = defineCommand({
@@ -30,7 +30,7 @@ Exit status: 0 all valid, 1 problems found, 2 usage error.
 With --watch: 0 once stopped by Ctrl-C or SIGTERM.
 Next: noticekit build (render), noticekit lint (GDPR checks).`,
   async run({ values, positionals }, io) {
-    if (values.watch && values.format === 'json') throw new UsageError('--watch prints a report after every save; use it with --format text or compact, not json.');
+    if (values.watch) refuseWatchFormat(values.format);
     const operands = positionals.length > 0 ? positionals : ['notices'];
     const files = await expandNoticeFiles(operands, io.cwd);
     if (files.length === 0) throw new UsageError('No notice files (*.yaml) found.');
@@ -40,7 +40,7 @@ Next: noticekit build (render), noticekit lint (GDPR checks).`,
         operands,
         files,
         io,
-        frames: values.format === 'compact' ? io.stdout : io.stderr,
+        format: values.format,
         // Notice files only: a lint configuration does not change what validate reports.
         accept: isNoticeName,
         besideFiles: () => false,
