@@ -6,7 +6,7 @@ import { MAX_FILE_BYTES } from '../load/limits.js';
 import type { Notice } from '../model/notice.js';
 import { sha256Hex } from './util-hash.js';
 import { readBlobs, type BlobRead } from './read-blobs.js';
-import { fileCommits, locateInRepo, readVersionAt, checkVersionBytes, tooLargeBytes, type FileCommit, type NoticeVersion, type RepoPlace } from './read-version.js';
+import { fileCommits, locateInRepo, readVersionAt, checkVersionBytes, tooLargeBytes, type FileCommit, type NoticeVersion, type RepoPlace, type VersionBytes } from './read-version.js';
 import { CHANGE_KINDS, type ChangeKind } from './types.js';
 
 /** A material change as the timeline lists it. */
@@ -86,12 +86,11 @@ export async function historyAt(place: RepoPlace, store?: HistoryStore): Promise
   const entries: HistoryEntry[] = [];
   // Notices loaded in this run, by the SHA-256 of their bytes, and the bytes not loaded yet.
   const loaded = new Map<string, NoticeVersion>();
-  const unloaded = new Map<string, { bytes: Buffer; label: string; rev: string }>();
+  const unloaded = new Map<string, VersionBytes>();
   const load = (sha256: string): NoticeVersion => {
     let version = loaded.get(sha256);
     if (!version) {
-      const { bytes, label, rev } = unloaded.get(sha256)!;
-      version = checkVersionBytes({ label, bytes, rev });
+      version = checkVersionBytes(unloaded.get(sha256)!);
       loaded.set(sha256, version);
     }
     return version;
