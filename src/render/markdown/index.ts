@@ -34,8 +34,10 @@ const processor = unified().use(remarkParse).use(remarkStringify, STRINGIFY_OPTI
  */
 const printed = new Map<string, { text: string; bullet: string | undefined }>();
 const PRINTED_LIMIT = 20_000;
-/** Sources of the top-level nodes of the tree being printed (set by renderMarkdown): kind, index, Markdown. */
-let blockKeys: WeakMap<Nodes, [string, number, string | string[]]> | undefined;
+/** Where a top-level block comes from: its kind, its index among the nodes of that source, the Markdown. */
+type BlockSource = [kind: string, index: number, markdown: string | string[]];
+/** Sources of the top-level nodes of the tree being printed (set by renderMarkdown). */
+let blockKeys: WeakMap<Nodes, BlockSource> | undefined;
 
 function remembered(type: 'heading' | 'paragraph' | 'list'): Handle {
   const print = defaultHandlers[type] as Handle;
@@ -96,7 +98,7 @@ export function canonicalMarkdown(markdown: string): string {
  * @returns canonical CommonMark ending in a newline
  */
 export function renderMarkdown(view: NoticeView, options: { remember?: boolean } = {}): string {
-  const keys = new WeakMap<Nodes, [string, number, string | string[]]>();
+  const keys = new WeakMap<Nodes, BlockSource>();
   const children: RootContent[] = [];
   // A key names a block by its kind and the Markdown it is printed from (JSON, so no two differ
   // only in where one text ends and the next begins).
@@ -140,7 +142,7 @@ export function renderMarkdown(view: NoticeView, options: { remember?: boolean }
  * and no list follows a list: remark-stringify joins top-level blocks with a blank line and ends
  * the document with a line end.
  */
-function printKnown(tree: Root, keys: WeakMap<Nodes, [string, number, string | string[]]>): string | undefined {
+function printKnown(tree: Root, keys: WeakMap<Nodes, BlockSource>): string | undefined {
   const parts: string[] = [];
   for (let i = 0; i < tree.children.length; i++) {
     const node = tree.children[i]!;
