@@ -1,9 +1,11 @@
 /**
  * What the commands that write a new notice file (`import`, `init`) share: the form of a notice id
- * as an option, and the `$schema` path of the file's modeline.
+ * as an option, the `$schema` path of the file's modeline, and what they say of the draft's validity.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { formatDiagnostics } from '../report/format-diagnostics.js';
 
 /** A notice id as an option's `pattern` and `expected` (the schema's Id, at most 64 characters). */
 export const NOTICE_ID = {
@@ -34,4 +36,17 @@ function safeRead(file: string): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * What validate says of a draft just written: that it validates and lint waits for its TODOs, or
+ * each error, all of which stand at a TODO.
+ * @param what how the message names the file ('draft', 'notice')
+ * @param errors the draft's validation errors
+ * @param name the file as reports name it; `yaml` its text
+ */
+export function draftValidity(what: string, errors: readonly Diagnostic[], name: string, yaml: string, color: boolean): string {
+  if (errors.length === 0) return `The ${what} validates; noticekit lint fails until every TODO is resolved and its comment deleted.\n`;
+  const head = `The ${what} does not validate yet: ${errors.length} ${errors.length === 1 ? 'place needs' : 'places need'} what only you can say (see the TODO above each):\n`;
+  return head + formatDiagnostics(errors, { color, sources: new Map([[name, yaml]]) });
 }

@@ -7,11 +7,10 @@ import path from 'node:path';
 import { importNotice, measureImport, sourceFormat } from '../../import/index.js';
 import { IMPORT_LANGUAGES } from '../../import/recognise.js';
 import { loadNotice } from '../../load/read-notice.js';
-import { formatDiagnostics } from '../../report/format-diagnostics.js';
 import { writeFileAtomic } from '../../util-fs.js';
 import { validateNotice } from '../../validate/index.js';
 import { ExitError, useColor, UsageError } from '../io.js';
-import { NOTICE_ID, schemaPathFor } from '../notice-file.js';
+import { draftValidity, NOTICE_ID, schemaPathFor } from '../notice-file.js';
 import { defineCommand } from './types.js';
 
 const MAX_SOURCE_BYTES = 20 * 1024 * 1024;
@@ -72,11 +71,7 @@ Next: edit the TODOs, then noticekit validate FILE and noticekit lint FILE.`,
     const color = useColor(io, values['no-color']);
     const todos = imported.draft.todos.length;
     io.stderr.write(`${out ? `wrote ${values.out}` : 'draft written to stdout'} (${imported.locale}, ${imported.blocks.length} source blocks, ${todos} ${todos === 1 ? 'TODO' : 'TODOs'}).\n`);
-    if (errors.length === 0) io.stderr.write('The draft validates; noticekit lint fails until every TODO is resolved and its comment deleted.\n');
-    else {
-      io.stderr.write(`The draft does not validate yet: ${errors.length} ${errors.length === 1 ? 'place needs' : 'places need'} what only you can say (see the TODO above each):\n`);
-      io.stderr.write(formatDiagnostics(errors, { color, sources: new Map([[shownName, imported.yaml]]) }));
-    }
+    io.stderr.write(draftValidity('draft', errors, shownName, imported.yaml, color));
     if (values.stats) {
       const m = await measureImport(imported.blocks, imported.yaml, imported.locale);
       const pct = (a: number, b: number) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)} %`);

@@ -11,11 +11,10 @@ import { describeAnswers, QUESTIONS } from '../../init/questions.js';
 import { draftFromAnswers, INIT_HEADER } from '../../init/draft-init.js';
 import { isEmptyFolder, projectFiles, type PlannedFile } from '../../init/project-files.js';
 import { loadNotice } from '../../load/read-notice.js';
-import { formatDiagnostics } from '../../report/format-diagnostics.js';
 import { writeFileAtomic } from '../../util-fs.js';
 import { validateNotice } from '../../validate/index.js';
 import { ExitError, useColor, UsageError } from '../io.js';
-import { schemaPathFor } from '../notice-file.js';
+import { draftValidity, schemaPathFor } from '../notice-file.js';
 import { defineCommand } from './types.js';
 import { toolVersion } from '../../version.js';
 
@@ -72,11 +71,7 @@ Next: fill in the TODOs, then noticekit validate and noticekit lint.`,
 
     const todos = draft.todos.length;
     io.stderr.write(files.map((f, i) => `wrote ${shown(f)}${i === 0 ? ` (${describeAnswers(answers)}; ${todos} ${todos === 1 ? 'TODO' : 'TODOs'})` : ''}\n`).join(''));
-    if (errors.length === 0) io.stderr.write('The notice validates; noticekit lint fails until every TODO is resolved and its comment deleted.\n');
-    else {
-      io.stderr.write(`The notice does not validate yet: ${errors.length} ${errors.length === 1 ? 'place needs' : 'places need'} what only you can say (see the TODO above each):\n`);
-      io.stderr.write(formatDiagnostics(errors, { color: useColor(io, values['no-color']), sources: new Map([[shown(files[0]!), yaml]]) }));
-    }
+    io.stderr.write(draftValidity('notice', errors, shown(files[0]!), yaml, useColor(io, values['no-color'])));
     const project = files.length > 1;
     const inDir = path.relative(io.cwd, dir);
     io.stderr.write(`Next: ${inDir ? `cd ${inDir}, ` : ''}${project ? 'npm install, ' : ''}fill in the TODOs in ${noticeRelative}, then npx noticekit validate and npx noticekit lint.\n`);
