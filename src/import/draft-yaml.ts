@@ -18,6 +18,9 @@ export interface Draft {
   todos: Todo[];
 }
 
+/** What starts each TODO comment of a draft (after `# `); lint's todo-left rule looks for it. */
+export const TODO_MARK = 'TODO:';
+
 const IMPORT_HEADER = 'Draft made by `noticekit import`: check every TODO, then run `noticekit validate` and `noticekit lint`.';
 
 /**
@@ -29,7 +32,7 @@ export function draftToYaml(draft: Draft, schemaPath: string, header = IMPORT_HE
   const doc = new YAML.Document(draft.data);
   const top: string[] = [` yaml-language-server: $schema=${schemaPath}`, ` ${header}`];
   for (const todo of draft.todos) {
-    const message = ` TODO: ${todo.message}`;
+    const message = ` ${TODO_MARK} ${todo.message}`;
     if (todo.path.length === 0) {
       top.push(message);
       continue;

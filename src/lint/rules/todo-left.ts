@@ -4,11 +4,12 @@
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { LoadedNotice } from '../../load/read-notice.js';
+import { TODO_MARK } from '../../import/draft-yaml.js';
 import { scanYamlTokens } from '../../load/scan-yaml-tokens.js';
 import type { Finding, LintRule, Path } from '../types.js';
 
-/** The prefix import and init write (src/import/draft-yaml.ts `draftToYaml`), case and spacing as written. */
-export const TODO_PREFIX = '# TODO:';
+/** The comment prefix import and init write (`draftToYaml`), case and spacing as written. */
+const TODO_PREFIX = `# ${TODO_MARK}`;
 
 /** Longest TODO text quoted in a finding. */
 const MAX_QUOTE = 100;
