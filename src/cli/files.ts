@@ -8,12 +8,17 @@ import { UsageError } from './io.js';
 
 const NOTICE_FILE = /\.ya?ml$/i;
 
+/** Whether a folder search enters or takes an entry of this name: not hidden, not node_modules. */
+export function isSearchedName(name: string): boolean {
+  return !name.startsWith('.') && name !== 'node_modules';
+}
+
 /**
  * Whether a path names a file a folder operand is searched for: `*.yaml` or `*.yml`, not hidden,
  * not under a hidden folder or node_modules (an editor's lock file `.#a.yaml` is none).
  */
 export function isNoticeName(file: string): boolean {
-  return NOTICE_FILE.test(file) && !file.split(/[\\/]/).some((s) => s.startsWith('.') && s !== '.' && s !== '..' || s === 'node_modules');
+  return NOTICE_FILE.test(file) && file.split(/[\\/]/).every((s) => s === '.' || s === '..' || isSearchedName(s));
 }
 
 /**
@@ -60,7 +65,7 @@ async function listYaml(dir: string, budget = { folders: MAX_FOLDERS, top: dir }
     throw new UsageError(`cannot read the folder '${dir}' (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
   }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    if (!isSearchedName(entry.name)) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await listYaml(full, budget)));
     else if (entry.isFile() && NOTICE_FILE.test(entry.name)) out.push(full);

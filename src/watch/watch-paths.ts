@@ -7,6 +7,7 @@
  */
 import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { isSearchedName } from '../cli/files.js';
 
 /** Options for {@link watchPaths}. */
 export interface WatchOptions {
@@ -93,7 +94,7 @@ export function watchPaths(targets: readonly string[], onChange: (changed: strin
         const file = path.join(dir, name.toString());
         if (walk && isFolder(file)) {
           // A new folder: watch it, and check (files may have been made in it before its watch began).
-          if (!watchers.has(file) && isSearched(name.toString())) {
+          if (!watchers.has(file) && isSearchedName(name.toString())) {
             watchFolder(file, entry, false);
             note(file);
           }
@@ -137,14 +138,10 @@ export function watchPaths(targets: readonly string[], onChange: (changed: strin
 }
 
 /** A folder a recursive watch descends into: not hidden, not node_modules (as the folder search). */
-function isSearched(name: string): boolean {
-  return !name.startsWith('.') && name !== 'node_modules';
-}
-
 function subfolders(dir: string): string[] {
   try {
     return readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && isSearched(e.name))
+      .filter((e) => e.isDirectory() && isSearchedName(e.name))
       .map((e) => path.join(dir, e.name));
   } catch {
     return [];
