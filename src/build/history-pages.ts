@@ -14,6 +14,7 @@ import { plainTitle, titleOf } from '../model/view.js';
 import { renderHistoryPage, type HistoryLink } from '../render/html/history-page.js';
 import type { TemplateSet } from '../render/html/index.js';
 import type { BuildCache } from './cache.js';
+import { autonym } from './page-links.js';
 import type { PreparedNotice } from './prepare.js';
 
 /** Path of a notice's history page in the output folder. */
@@ -86,10 +87,7 @@ function hashesOf(p: PreparedNotice): string[] {
  */
 export function historyPageHtml(templates: TemplateSet, found: FoundHistory, versions: readonly PreparedNotice[]): string {
   const pagesOf = (v: PreparedNotice): HistoryLink[] =>
-    v.locales.map((l) => {
-      const name = new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l;
-      return { href: `./${v.notice.version}/${l}.html`, text: name.charAt(0).toLocaleUpperCase(l) + name.slice(1), locale: l };
-    });
+    v.locales.map((l) => ({ href: `./${v.notice.version}/${l}.html`, text: autonym(l), locale: l }));
   const links = new Map<string, HistoryLink[]>();
   for (const v of versions) for (const hash of hashesOf(v)) if (!links.has(hash)) links.set(hash, pagesOf(v));
   const newest = versions[0]!;

@@ -10,6 +10,23 @@ import type { PreparedNotice } from './prepare.js';
 const FORMAT_NAMES: Record<Format, string> = { html: 'HTML', md: 'Markdown', pdf: 'PDF', json: 'JSON', jsonld: 'JSON-LD' };
 const PAGE_LABELS = { navigation: 'About this notice', languages: 'Languages', formats: 'This notice as', versions: 'Versions', history: 'History of changes', current: 'this version' };
 
+const autonyms = new Map<string, string>();
+
+/**
+ * A language's name in itself, capitalised as a link text in that language (`Deutsch`, `Latviešu`).
+ * Kept per locale: making an Intl.DisplayNames is far dearer than asking one, and every page of a
+ * build names the same few languages.
+ */
+export function autonym(locale: string): string {
+  let name = autonyms.get(locale);
+  if (name === undefined) {
+    const own = new Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+    name = own.charAt(0).toLocaleUpperCase(locale) + own.slice(1);
+    autonyms.set(locale, name);
+  }
+  return name;
+}
+
 /**
  * The navigation of one HTML page: the same version in its other locales, this document in the
  * other formats of the build, and every version of the notice in the build (newest first), as
@@ -22,10 +39,6 @@ const PAGE_LABELS = { navigation: 'About this notice', languages: 'Languages', f
 export function pageLinks(p: PreparedNotice, locale: string, versions: readonly PreparedNotice[], formats: readonly Format[], history?: string): PageLinks {
   const phrases = p.phrases.get(locale);
   const labels = Object.fromEntries(Object.entries(PAGE_LABELS).map(([k, fallback]) => [k, phrases?.has(`page.${k}`) ? phrases.get(`page.${k}`) : fallback])) as PageLinks['labels'];
-  const autonym = (l: string) => {
-    const name = new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l;
-    return name.charAt(0).toLocaleUpperCase(l) + name.slice(1);
-  };
   return {
     labels,
     languages: p.locales.map((l) => ({ href: `./${l}.html`, text: autonym(l), locale: l, current: l === locale })),
