@@ -5,12 +5,16 @@
 //   npm run bench -- --quick      40 notices, about a minute
 //   npm run bench -- --count 200  any size
 //   --floor-docs N                documents of the bare print loop (default 600; the first in build order)
+//   --pandoc-docs N               Markdown files pandoc converts (default 100, 20 with --quick; the first in build order)
 //
 // Each step runs the real CLI in its own process; wall time is measured around the process,
 // peak memory (sum of PSS) is sampled over the process and all its children (Chromium included),
 // every 100 ms for the first 3 s and every second after that.
 // The PDF floor: a bare puppeteer print loop over the same HTML, options and browser, run before
 // and after the PDF build; noticekit's PDF throughput is reported as a ratio of it.
+// pandoc, when installed (CI has none; the step then reads "not measured"): one process per file
+// over Markdown the md+html build wrote, one at a time and two at a time (see runPandoc);
+// noticekit's md+html throughput is reported as a ratio of it.
 // Prints a table (with the load average: the machine may be shared) and writes bench/results.json
 // and bench/results.md (the table in Markdown, for the README).
 import { spawn, execFileSync } from 'node:child_process';
@@ -18,11 +22,17 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync, rmSyn
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { pandocArgs, pandocDocuments, pandocRow, pandocVersion } from './bench-pandoc.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const bin = path.join(root, 'dist/cli/bin.js');
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, count: { type: 'string' }, jobs: { type: 'string', default: '2' }, 'floor-docs': { type: 'string' }, out: { type: 'string', default: path.join(root, 'bench/results.json') } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, count: { type: 'string' }, jobs: { type: 'string', default: '2' }, 'floor-docs': { type: 'string' }, 'pandoc-docs': { type: 'string' }, out: { type: 'string', default: path.join(root, 'bench/results.json') } } });
 const count = Number(values.count ?? (values.quick ? 40 : 1000));
+const pandocLimit = Number(values['pandoc-docs'] ?? (values.quick ? 20 : 100));
+if (!Number.isInteger(pandocLimit) || pandocLimit < 1) {
+  console.error(`--pandoc-docs takes a whole number of documents, at least 1 (got ${values['pandoc-docs']})`);
+  process.exit(2);
+}
 const work = mkdtempSync(path.join(os.tmpdir(), 'noticekit-bench-'));
 const corpus = path.join(work, 'corpus');
 
@@ -171,6 +181,35 @@ async function pdfDocuments(limit) {
   return docs;
 }
 
+/**
+ * Run pandoc once per document (pandocArgs), `jobs` processes at a time, writing the pages under
+ * `outDir`; wall ms from the first start to the last exit. Exits the bench if a conversion fails.
+ */
+async function runPandoc(docs, buildDir, outDir, jobs) {
+  mkdirSync(outDir, { recursive: true });
+  const convert = (doc) =>
+    new Promise((resolve) => {
+      const child = spawn('pandoc', pandocArgs(doc, path.join(buildDir, doc.md), path.join(outDir, doc.html)), { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('exit', (code) => {
+        if (code !== 0) {
+          console.error(`failed (${code}): pandoc on ${doc.md}\n${stderr}`);
+          process.exit(1);
+        }
+        resolve();
+      });
+    });
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: jobs }, async () => {
+      for (let doc = docs[next++]; doc; doc = docs[next++]) await convert(doc);
+    }),
+  );
+  return performance.now() - start;
+}
+
 noteLoad();
 const validate = await measure(['validate', corpus]);
 add(`validate ${count} notices`, validate, count, 'notices/s', '<= 2 s for 1,000').met = count >= 1000 ? validate.ms <= 2000 : null;
@@ -186,6 +225,35 @@ const cache = path.join(work, 'cache');
 noteLoad();
 const mdHtml = await measure(['build', corpus, '--out', path.join(work, 'out-a'), '--formats', 'md,html', '--cache-dir', cache]);
 add(`build md+html (${localeCount} notice-locales)`, mdHtml, localeCount, 'notice-locales/s', '>= 300 notice-locales/s at 1,000 notices').met = count >= 1000 ? localeCount / (mdHtml.ms / 1000) >= 300 : null;
+
+// pandoc on the Markdown that build wrote: one process per file, as issue 17 measured it. Run one
+// at a time (the issue's figure) and two at a time: at 1,000 notices the build above uses both
+// cores (its two render threads), so the target is judged against pandoc given the same two cores.
+// One untimed conversion first, so neither run pays for reading pandoc's binary from disk.
+const pandoc = pandocVersion();
+let pandocRun = null;
+if (pandoc !== null) {
+  const { loadNotice } = await import(path.join(root, 'dist/load/read-notice.js'));
+  // The notices in build order (sorted file names), read until they have pandocLimit locales.
+  const notices = [];
+  let noticeLocales = 0;
+  for (const file of readdirSync(corpus).sort()) {
+    if (noticeLocales >= pandocLimit) break;
+    const { data } = loadNotice(readFileSync(path.join(corpus, file)), file);
+    notices.push({ id: data.id, locales: data.locales });
+    noticeLocales += data.locales.length;
+  }
+  const manifest = JSON.parse(readFileSync(path.join(work, 'out-a/manifest.json'), 'utf8'));
+  const pandocDocs = pandocDocuments(notices, manifest.files, pandocLimit);
+  const pandocOut = path.join(work, 'pandoc');
+  await runPandoc(pandocDocs.slice(0, 1), path.join(work, 'out-a'), pandocOut, 1);
+  noteLoad();
+  const sequentialMs = await runPandoc(pandocDocs, path.join(work, 'out-a'), pandocOut, 1);
+  const parallelMs = await runPandoc(pandocDocs, path.join(work, 'out-a'), pandocOut, 2);
+  pandocRun = { version: pandoc, documents: pandocDocs.length, jobs: 2, sequentialMs, parallelMs };
+}
+const pandocStep = pandocRow(pandocRun, localeCount / (mdHtml.ms / 1000), count >= 1000);
+rows.push(pandocStep.row);
 
 // PDF: the floor before and after the build, on the same documents and browser.
 const { findChromium } = await import(path.join(root, 'dist/render/pdf/index.js'));
@@ -250,6 +318,7 @@ const result = {
   chromium,
   notices: count,
   noticeLocales: localeCount,
+  pandoc: pandocStep.result,
   pdf: { perSecond: Number(pdfRate.toFixed(1)), floorPerSecond: Number(floorRate.toFixed(1)), ratioToFloor: Number(ratio.toFixed(2)), lost, lostByFloor: lostFloor, floorDocuments: docs.length },
   steps: rows,
   gitWordDiffMs: gitDiffMs,
@@ -260,11 +329,12 @@ writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
 const header = ['step', 'wall', 'first document', 'throughput', 'peak memory (PSS)', 'target', 'met'];
 const table = [
   header,
-  ...rows.map((r) => [r.step, `${(r.wallMs / 1000).toFixed(2)} s`, r.firstMs !== null ? `${(r.firstMs / 1000).toFixed(2)} s` : '', r.throughput !== null ? `${r.throughput} ${r.unit}` : r.unit, r.peakRssMiB !== null ? `${r.peakRssMiB} MiB` : '', r.target, r.met === null ? '' : r.met ? 'yes' : 'NO'])
+  ...rows.map((r) => [r.step, r.wallMs !== null ? `${(r.wallMs / 1000).toFixed(2)} s` : '', r.firstMs !== null ? `${(r.firstMs / 1000).toFixed(2)} s` : '', r.throughput !== null ? `${r.throughput} ${r.unit}` : r.unit, r.peakRssMiB !== null ? `${r.peakRssMiB} MiB` : '', r.target, r.measured === false ? 'not measured' : r.met === null ? '' : r.met ? 'yes' : 'NO'])
 ];
 const widths = header.map((_, i) => Math.max(...table.map((row) => String(row[i]).length)));
 for (const row of table) console.log(row.map((c, i) => String(c).padEnd(widths[i])).join('  '));
 console.log(`PDF: noticekit ${pdfRate.toFixed(1)}/s whole process, floor ${floorRate.toFixed(1)}/s, ratio ${ratio.toFixed(2)} (target >= 0.7: ${ratio >= 0.7 ? 'met' : 'NOT met'})${headlessShell ? `; >= 12/s on headless-shell: ${pdfRate >= 12 ? 'met' : 'NOT met'}` : ` (>= 12/s is a target for chromium-headless-shell; this run used ${chromium})`}; documents lost: ${lost} (floor: ${lostFloor})`);
+console.log(pandocStep.line);
 console.log(`Chromium: ${chromium}; load average (1 min) before the steps: ${loads.join(', ')} on ${os.cpus().length} cores`);
 console.log(`git diff --no-index --word-diff on the same 1,000-clause files: ${gitDiffMs} ms (median of 5)`);
 // The same table in Markdown (README's Performance section is pasted from it).
@@ -274,7 +344,7 @@ const md = [
   ...table.slice(1).map((row) => `| ${row.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`),
   '',
   `${count} notices, ${localeCount} notice-locales; ${result.machine.cpus} cores (${result.machine.cpuModel}), Node ${result.machine.node}, ${chromium}; load average (1 min) before the steps: ${loads.join(', ')}.`,
-  `PDF: noticekit ${pdfRate.toFixed(1)}/s whole process, floor ${floorRate.toFixed(1)}/s, ratio ${ratio.toFixed(2)}; documents lost: ${lost} (floor: ${lostFloor}). \`git diff --no-index --word-diff\` on the 1,000-clause files: ${gitDiffMs} ms.`,
+  `PDF: noticekit ${pdfRate.toFixed(1)}/s whole process, floor ${floorRate.toFixed(1)}/s, ratio ${ratio.toFixed(2)}; documents lost: ${lost} (floor: ${lostFloor}). ${pandocStep.line}. \`git diff --no-index --word-diff\` on the 1,000-clause files: ${gitDiffMs} ms.`,
   '',
 ].join('\n');
 const mdOut = values.out.replace(/\.json$/, '') + '.md';
