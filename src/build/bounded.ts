@@ -33,3 +33,10 @@ export class Bounded {
     if (this.failure) throw this.failure.error;
   }
 }
+
+/** Run `work` on every item, at most `limit` at once; rejects with the first failure. */
+export async function eachBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const running = new Bounded(limit);
+  for (const item of items) await running.add(work(item));
+  await running.drain();
+}

@@ -14,7 +14,8 @@ import { servedFontFiles } from '../render/pdf/fonts.js';
 import { dpvTermDiagnostics } from '../render/json/index.js';
 import { Reporter } from '../report/reporter.js';
 import { prepareNotices } from './prepare.js';
-import { renderDocuments } from './render-step.js';
+import { CACHED_AHEAD, publishCached, renderDocuments } from './render-step.js';
+import { eachBounded } from './bounded.js';
 import { entryOf, jobsOf, pathOf, versionsById, type Job } from './jobs.js';
 import { BuildCache, fingerprintFolders, toolkitFingerprint } from './cache.js';
 import { guardOutputDir } from './output-guard.js';
@@ -89,12 +90,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const jobs = jobsOf(prepared.notices);
   const total = jobs.length * options.formats.length;
   let done = 0;
-  const writer = new StagingWriter(staging, options.writeFile ?? writeFile, (rel) => options.onProgress?.({ done: ++done, total, path: rel }), checkAbort);
+  // Once made, the writer must be stopped before the staging folder is removed on a failure.
+  let stopWriter = async () => undefined as unknown;
   try {
     if (printer) printer.serve(await servedFontFiles());
     const cache = options.cacheDir
       ? await BuildCache.open(options.cacheDir, createHash('sha256').update(await toolkitFingerprint()).update(await fingerprintFolders(templates.dirs)).digest('hex'), options.onWarning)
       : undefined;
+    const previous = cache && { dir: outDir, records: await cache.outputRecords(outDir) };
+    const writer = new StagingWriter(staging, options.writeFile ?? writeFile, (rel) => options.onProgress?.({ done: ++done, total, path: rel }), checkAbort, previous);
+    stopWriter = () => writer.stop();
     const pdfKey = (job: Job) => cache?.key(job.prepared.text, job.locale, 'pdf', options.paper);
     // The browser starts (~1 s) while Markdown and HTML render, unless every PDF is in the cache
     // (one that turns out unreadable starts it when printed); a launch that fails here is tried
@@ -128,12 +133,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await time('pdf', async () => {
         const queue: Job[] = [];
         queued = queue;
-        for (const job of jobs) {
-          const key = pdfKey(job);
-          const hit = key ? await cache!.get(key) : undefined;
-          if (hit) await writer.write(pathOf(job, 'pdf'), hit, entryOf(job, 'pdf'));
-          else queue.push(job);
-        }
+        const cached = new Set<Job>();
+        if (cache) await eachBounded(jobs, CACHED_AHEAD, async (job) => void ((await publishCached(job, 'pdf', pdfKey(job)!, cache, writer)) && cached.add(job)));
+        queue.push(...jobs.filter((job) => !cached.has(job)));
         await printQueue(queue, {
           printer,
           jobs: options.jobs,
@@ -142,7 +144,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           async store(job, pdf) {
             const key = pdfKey(job);
             if (key) await cache!.put(key, pdf);
-            await writer.write(pathOf(job, 'pdf'), pdf, entryOf(job, 'pdf'));
+            await writer.write(pathOf(job, 'pdf'), pdf, entryOf(job, 'pdf'), key);
           },
           failed: (job, reason) => failures.push({ path: pathOf(job, 'pdf'), reason }),
         });
@@ -162,15 +164,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const index = await renderIndex(templates, writer.manifest, options.templatesDir);
       await writer.write('index.html', index, { notice: null, version: null, locale: null, format: 'html' });
       writer.manifest.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      await (options.writeFile ?? writeFile)(path.join(staging, 'manifest.json'), manifestText(writer.manifest));
+      const manifestFile = path.join(staging, 'manifest.json');
+      await (options.writeFile ?? writeFile)(manifestFile, manifestText(writer.manifest));
       checkAbort();
-      await swapIn(staging, outDir, guard);
+      await swapIn(staging, outDir, guard, writer.toSync([manifestFile]));
+      await cache?.putOutputRecords(outDir, writer.records);
       await cache?.prune();
     });
     const browser = printer && printer.launchCount > 0 && queued.length > 0 ? { path: printer.executablePath, version: printer.version } : undefined;
     return { ok: true, diagnostics: prepared.diagnostics, manifest: writer.manifest, failures: [], timings, cache: cache && { hits: cache.hits, misses: cache.misses }, browser };
   } catch (error) {
-    await writer.stop();
+    await stopWriter();
     cleanup();
     // A template that fails while rendering (its budget, a missing variable) is a diagnostic too.
     if (error instanceof TemplateError) return fail([templateDiagnostic(error)]);

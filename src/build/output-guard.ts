@@ -123,14 +123,17 @@ function sample(files: string[]): string {
 
 /** Every entry below `dir` that is not a folder (files, links, others), as `/`-separated relative paths, sorted. Empty folders count as nothing. */
 async function listAll(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
-  for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await listAll(path.join(dir, e.name), rel)));
-    else out.push(rel);
-  }
-  return out;
+  // Subfolders are read at once (a large output has thousands), their lists joined in name order.
+  const lists = await Promise.all(
+    entries
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((e) => {
+        const rel = prefix ? `${prefix}/${e.name}` : e.name;
+        return e.isDirectory() ? listAll(path.join(dir, e.name), rel) : [rel];
+      }),
+  );
+  return lists.flat();
 }
 
 /** The paths listed by a noticekit manifest in `dir`, or undefined when it has none (or no marker). */

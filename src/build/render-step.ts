@@ -1,10 +1,11 @@
 /**
- * The Markdown and HTML step of a build: documents in the cache are copied, the rest are rendered
- * (in worker threads for large builds) and written as they finish. JSON and JSON-LD are the model
- * itself, cheap enough to write afresh every time.
+ * The Markdown and HTML step of a build: documents the last build published are kept, those in the
+ * cache are copied, the rest are rendered (in worker threads for large builds) and written as they
+ * finish. JSON and JSON-LD are the model itself, cheap enough to write afresh every time.
  */
 import type { TemplateSet } from '../render/html/index.js';
 import { renderJson, renderJsonLd } from '../render/json/index.js';
+import { eachBounded } from './bounded.js';
 import type { BuildCache } from './cache.js';
 import { entryOf, pathOf, versionsById, type Job } from './jobs.js';
 import type { Format } from './manifest.js';
@@ -12,6 +13,9 @@ import { pageLinks } from './page-links.js';
 import type { PreparedNotice } from './prepare.js';
 import type { RenderTask } from './render-pool.js';
 import type { StagingWriter } from './staging-writer.js';
+
+/** Documents published from the previous output or the cache at once (file operations in flight). */
+export const CACHED_AHEAD = 16;
 
 /** What the step needs from the build. */
 export interface RenderStep {
@@ -39,20 +43,25 @@ export async function renderDocuments(jobs: readonly Job[], step: RenderStep): P
   const wantHtml = step.formats.includes('html');
   if (!wantMd && !wantHtml) return;
   const versions = versionsById(step.notices);
-  const tasks: RenderTask[] = [];
-  const owners: { job: Job; mdKey?: string; htmlKey?: string }[] = [];
-  for (const job of jobs) {
+  // Documents the last build published, or the cache holds, are published first, a few at a time
+  // (each is a few file operations); what is left is rendered, in job order.
+  const wanted = jobs.map((job) => {
     const mdKey = wantMd ? cache?.key(job.prepared.text, job.locale, 'md', '') : undefined;
     const links = wantHtml ? pageLinks(job.prepared, job.locale, versions.get(job.prepared.notice.id)!, step.formats, step.historyLink?.(job.prepared.notice.id)) : undefined;
     // The page links to its siblings (other locales, versions, the formats this build writes, the history page):
     // exactly what it links to is part of its cache key.
     const htmlKey = wantHtml ? cache?.key(job.prepared.text, job.locale, 'html', JSON.stringify(links)) : undefined;
-    const mdHit = mdKey ? await cache!.get(mdKey) : undefined;
-    const htmlHit = htmlKey ? await cache!.get(htmlKey) : undefined;
-    if (mdHit) await writer.write(pathOf(job, 'md'), mdHit, entryOf(job, 'md'));
-    if (htmlHit) await writer.write(pathOf(job, 'html'), htmlHit, entryOf(job, 'html'));
-    const md = wantMd && !mdHit;
-    const html = wantHtml && !htmlHit;
+    return { job, mdKey, htmlKey, links, md: wantMd, html: wantHtml };
+  });
+  if (cache) {
+    await eachBounded(wanted, CACHED_AHEAD, async (w) => {
+      if (w.mdKey) w.md = !(await publishCached(w.job, 'md', w.mdKey, cache, writer));
+      if (w.htmlKey) w.html = !(await publishCached(w.job, 'html', w.htmlKey, cache, writer));
+    });
+  }
+  const tasks: RenderTask[] = [];
+  const owners: { job: Job; mdKey?: string; htmlKey?: string }[] = [];
+  for (const { job, mdKey, htmlKey, links, md, html } of wanted) {
     if (md || html) {
       tasks.push({ notice: job.prepared.notice, locale: job.locale, md, html, ...(html && links ? { links } : {}) });
       owners.push({ job, mdKey, htmlKey });
@@ -68,7 +77,23 @@ export async function renderDocuments(jobs: readonly Job[], step: RenderStep): P
       if (text === undefined) continue;
       const bytes = Buffer.from(text, 'utf8');
       if (key) await cache!.put(key, bytes);
-      await writer.write(pathOf(job, format), bytes, entryOf(job, format));
+      await writer.write(pathOf(job, format), bytes, entryOf(job, format), key);
     }
   });
+}
+
+/**
+ * Publish a job's document without rendering it, when it can be: kept from the output being
+ * replaced (written there by the last build with the same key), else from the cache.
+ * @returns false when it must be rendered
+ */
+export async function publishCached(job: Job, format: Format, key: string, cache: BuildCache, writer: StagingWriter): Promise<boolean> {
+  const rel = pathOf(job, format);
+  if (await writer.keep(rel, key, entryOf(job, format))) {
+    cache.kept(key);
+    return true;
+  }
+  const hit = await cache.get(key);
+  if (hit) await writer.write(rel, hit, entryOf(job, format), key);
+  return hit !== undefined;
 }

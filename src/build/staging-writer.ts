@@ -3,32 +3,49 @@
  * Writes still running when the build fails could recreate the staging folder after it is
  * removed: once {@link StagingWriter.stop} is called no write starts, and `stop` resolves when the
  * running ones have ended.
+ *
+ * A document the last build into the same output already wrote with the same cache key is not
+ * written again: the published file is hard-linked into the staging folder ({@link StagingWriter.keep}),
+ * so it keeps its bytes, inode and modification time, and it need not be read, hashed or synced.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { OutputRecord } from './cache.js';
 import type { ManifestEntry } from './manifest.js';
 
 /** What a manifest entry says besides its path, hash and size. */
 export type EntryInfo = Omit<ManifestEntry, 'path' | 'sha256' | 'bytes'>;
 
+/** The output folder a build replaces, and what the last build wrote into it. */
+export interface PreviousOutput {
+  dir: string;
+  records: ReadonlyMap<string, OutputRecord>;
+}
+
 /** The files of one build's staging folder; see the module comment. */
 export class StagingWriter {
   /** Every file written so far (the index and `latest/` copies included). */
   readonly manifest: ManifestEntry[] = [];
+  /** The documents written or kept with a cache key, by path: what the next build may keep. */
+  readonly records = new Map<string, OutputRecord>();
   private stopped = false;
   private inflight = new Set<Promise<void>>();
   private dirs = new Map<string, Promise<unknown>>();
+  /** Files whose bytes this build wrote (not hard links to published files): what must be synced. */
+  private written: string[] = [];
 
   /**
    * @param onWritten told after each notice document is written (not the index, not a history page)
    * @param beforeWrite called before each write (throws to stop the build, e.g. when it is aborted)
+   * @param previous the output being replaced, with the records of the build that wrote it
    */
   constructor(
     readonly staging: string,
     private readonly writeBytes: (file: string, data: Buffer) => Promise<void> = writeFile,
     private readonly onWritten: (rel: string) => void = () => undefined,
     private readonly beforeWrite: () => void = () => undefined,
+    private readonly previous?: PreviousOutput,
   ) {}
 
   /** Make a folder (and its parents) once, however many files go into it. */
@@ -41,22 +58,66 @@ export class StagingWriter {
     return made;
   }
 
-  /** Write one file at `rel` (relative to the staging folder) and add it to the manifest. */
-  write(rel: string, data: string | Buffer, entry: EntryInfo): Promise<void> {
-    this.beforeWrite();
-    if (this.stopped) return Promise.reject(new Error('The build has stopped.'));
-    const work = (async () => {
+  /**
+   * Write one file at `rel` (relative to the staging folder) and add it to the manifest.
+   * @param key the document's cache key: recorded, so that the next build can keep the file
+   */
+  write(rel: string, data: string | Buffer, entry: EntryInfo, key?: string): Promise<void> {
+    return this.track(async () => {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       const full = path.join(this.staging, rel);
       await this.ensureDir(path.dirname(full));
       await this.writeBytes(full, bytes);
-      this.manifest.push({ path: rel, ...entry, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength });
-      if (entry.version !== null) this.onWritten(rel);
-    })();
-    this.inflight.add(work);
-    const settle = () => this.inflight.delete(work);
-    work.then(settle, settle);
-    return work;
+      this.written.push(full);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      if (key !== undefined) {
+        const info = await stat(full, { bigint: true });
+        this.records.set(rel, { key, sha256, bytes: bytes.byteLength, ino: String(info.ino), mtimeNs: String(info.mtimeNs) });
+      }
+      this.added(rel, entry, sha256, bytes.byteLength);
+    });
+  }
+
+  /**
+   * Keep the document the output being replaced has at `rel`, when the build that wrote it gave it
+   * the same cache key and the file is still the one it wrote (same inode, size and modification
+   * time): hard-link it into the staging folder and add it to the manifest.
+   * @returns false, having written nothing, when it cannot be kept (then write it)
+   */
+  async keep(rel: string, key: string, entry: EntryInfo): Promise<boolean> {
+    const record = this.previous?.records.get(rel);
+    if (!record || record.key !== key) return false;
+    const from = path.join(this.previous!.dir, rel);
+    const info = await stat(from, { bigint: true }).catch(() => undefined);
+    if (!info?.isFile() || String(info.ino) !== record.ino || String(info.mtimeNs) !== record.mtimeNs || Number(info.size) !== record.bytes) return false;
+    let linked = true;
+    await this.track(async () => {
+      const full = path.join(this.staging, rel);
+      await this.ensureDir(path.dirname(full));
+      linked = await link(from, full).then(
+        () => true,
+        () => false,
+      );
+      if (!linked) return;
+      this.records.set(rel, record);
+      this.added(rel, entry, record.sha256, record.bytes);
+    });
+    return linked;
+  }
+
+  private added(rel: string, entry: EntryInfo, sha256: string, bytes: number): void {
+    this.manifest.push({ path: rel, ...entry, sha256, bytes });
+    if (entry.version !== null) this.onWritten(rel);
+  }
+
+  private track(work: () => Promise<void>): Promise<void> {
+    this.beforeWrite();
+    if (this.stopped) return Promise.reject(new Error('The build has stopped.'));
+    const running = work();
+    this.inflight.add(running);
+    const settle = () => this.inflight.delete(running);
+    running.then(settle, settle);
+    return running;
   }
 
   /**
@@ -69,11 +130,29 @@ export class StagingWriter {
       [...this.manifest].map(async (e) => {
         const second = nameOf(e);
         if (second === undefined) return;
-        await this.ensureDir(path.dirname(path.join(this.staging, second)));
-        await link(path.join(this.staging, e.path), path.join(this.staging, second)).catch(() => copyFile(path.join(this.staging, e.path), path.join(this.staging, second)));
+        const full = path.join(this.staging, second);
+        await this.ensureDir(path.dirname(full));
+        await link(path.join(this.staging, e.path), full).catch(async () => {
+          await copyFile(path.join(this.staging, e.path), full);
+          this.written.push(full);
+        });
         this.manifest.push({ ...e, path: second });
       }),
     );
+  }
+
+  /**
+   * What must be synced for the staging folder to survive a power loss: every file whose bytes this
+   * build wrote (`extra` too: files written beside the writer) and every folder, the staging folder
+   * included. Hard links to published files are not among them: their bytes are on disk already,
+   * and their names are made durable by syncing the folders that hold them.
+   */
+  toSync(extra: readonly string[] = []): string[] {
+    const folders = new Set<string>([this.staging]);
+    for (const dir of this.dirs.keys()) {
+      for (let d = dir; d.length > this.staging.length && !folders.has(d); d = path.dirname(d)) folders.add(d);
+    }
+    return [...folders, ...this.written, ...extra];
   }
 
   /** Refuse further writes and wait for the running ones to end. */

@@ -6,6 +6,7 @@
  * `<out>.old-<pid>-<hex>` between the two renames, a lock) is cleared by the next build, and only
  * when the process that made it is gone.
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -115,6 +116,30 @@ export async function syncTree(dir: string): Promise<void> {
     }
   };
   await walk(dir);
+  await syncPaths(paths);
+}
+
+/**
+ * Above this many paths, Linux syncs the whole file system at once (syncfs(2), by coreutils'
+ * `sync -f`): measured on a 1,000-notice output, 3,003 folders took 656 ms one by one and 20 ms so.
+ */
+export const SYNCFS_ABOVE = 512;
+
+/**
+ * fsync files and folders, a few at a time; where there are many on Linux, the file system holding
+ * them at once instead (when `sync -f` fails, one by one after all).
+ */
+export async function syncPaths(paths: readonly string[]): Promise<void> {
+  if (paths.length > SYNCFS_ABOVE && process.platform === 'linux' && (await syncFileSystem(paths[0]!))) return;
+  await syncEach(paths);
+}
+
+/** Sync the file system that holds `dir` (syncfs(2)); false when that could not be done. */
+export function syncFileSystem(dir: string): Promise<boolean> {
+  return new Promise((resolve) => execFile('sync', ['-f', dir], { timeout: 120_000 }, (error) => resolve(!error)));
+}
+
+async function syncEach(paths: readonly string[]): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < paths.length) await syncPath(paths[next++]!);
@@ -147,9 +172,10 @@ export async function syncPath(p: string): Promise<void> {
  * check again that the output may be replaced, park the old output, rename the staging folder in,
  * sync the parent folder, and only then remove the old output.
  * @param recheck the output guard, run again under the lock (the folder may have changed since)
+ * @param toSync what in the staging folder must be synced (default: everything in it)
  */
-export async function swapIn(staging: string, outDir: string, recheck?: () => Promise<void>): Promise<void> {
-  await syncTree(staging);
+export async function swapIn(staging: string, outDir: string, recheck?: () => Promise<void>, toSync?: readonly string[]): Promise<void> {
+  await (toSync ? syncPaths(toSync) : syncTree(staging));
   const parent = path.dirname(outDir);
   const old = `${outDir}.old-${process.pid}-${randomBytes(4).toString('hex')}`;
   await withLock(outDir, async () => {
