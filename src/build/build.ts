@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { loadTemplateSet, renderIndex, TemplateError, type TemplateSet } from '../render/html/index.js';
+import { loadTemplateSet, renderIndex, templateDirs, TemplateError, type TemplateSet } from '../render/html/index.js';
 import { findChromium, pdfDocument, PdfPrinter } from '../render/pdf/index.js';
 import { servedFontFiles } from '../render/pdf/fonts.js';
 import { dpvTermDiagnostics } from '../render/json/index.js';
@@ -55,7 +55,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const guard = () => guardOutputDir(outDir, { cwd, inputs: options.files, inputDirs: options.templatesDir ? [options.templatesDir] : [] });
   await guard();
 
-  const prepared = await time('validate', () => prepareNotices(options.files, { locales: options.locales, templatesDir: options.templatesDir, threads: options.renderThreads ?? 1 }));
+  // Opened before validation, whose results it keeps too.
+  const cache = options.cacheDir
+    ? await BuildCache.open(options.cacheDir, createHash('sha256').update(await toolkitFingerprint()).update(await fingerprintFolders(templateDirs(options.templatesDir))).digest('hex'), options.onWarning)
+    : undefined;
+  const prepared = await time('validate', () => prepareNotices(options.files, { locales: options.locales, templatesDir: options.templatesDir, threads: options.renderThreads ?? 1, cache }));
   if (options.formats.includes('jsonld')) prepared.diagnostics.push(...prepared.notices.flatMap((p) => dpvTermDiagnostics(p.notice, p.text, p.file)));
   if (prepared.diagnostics.some((d) => d.severity === 'error')) return fail(prepared.diagnostics);
 
@@ -94,9 +98,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let stopWriter = async () => undefined as unknown;
   try {
     if (printer) printer.serve(await servedFontFiles());
-    const cache = options.cacheDir
-      ? await BuildCache.open(options.cacheDir, createHash('sha256').update(await toolkitFingerprint()).update(await fingerprintFolders(templates.dirs)).digest('hex'), options.onWarning)
-      : undefined;
     const previous = cache && { dir: outDir, records: await cache.outputRecords(outDir) };
     const writer = new StagingWriter(staging, options.writeFile ?? writeFile, (rel) => options.onProgress?.({ done: ++done, total, path: rel }), checkAbort, previous);
     stopWriter = () => writer.stop();

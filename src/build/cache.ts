@@ -6,7 +6,7 @@
  * clean build because rendering is deterministic.
  */
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, futimesSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { access, mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -21,6 +21,12 @@ const PRUNE_EVERY_MS = 86_400_000;
 
 /** Length of the SHA-256 that heads every cache entry. */
 const HASH_BYTES = 32;
+
+/** The bytes of an entry whose SHA-256 heading matches them, else undefined. */
+function verified(entry: Buffer): Buffer | undefined {
+  const bytes = entry.length >= HASH_BYTES ? entry.subarray(HASH_BYTES) : undefined;
+  return bytes && createHash('sha256').update(bytes).digest().equals(entry.subarray(0, HASH_BYTES)) ? bytes : undefined;
+}
 
 /** Files under a folder, recursively, sorted (for fingerprints). */
 async function listFiles(dir: string): Promise<string[]> {
@@ -109,14 +115,19 @@ export class BuildCache {
   /** Hash of each notice text seen: a notice has a key per locale and format, its text is hashed once. */
   private textHashes = new Map<string, string>();
 
-  /** The key of one document. */
-  key(noticeText: string, locale: string, format: string, options: string): string {
+  /** SHA-256 (hex) of a notice text, worked out once per text. */
+  textHash(noticeText: string): string {
     let text = this.textHashes.get(noticeText);
     if (!text) {
       text = createHash('sha256').update(noticeText).digest('hex');
       this.textHashes.set(noticeText, text);
     }
-    return createHash('sha256').update(this.base).update('\u0000').update(text).update('\u0000').update(`${locale}|${format}|${options}`).digest('hex');
+    return text;
+  }
+
+  /** The key of one document. */
+  key(noticeText: string, locale: string, format: string, options: string): string {
+    return createHash('sha256').update(this.base).update('\u0000').update(this.textHash(noticeText)).update('\u0000').update(`${locale}|${format}|${options}`).digest('hex');
   }
 
   /**
@@ -147,8 +158,8 @@ export class BuildCache {
   async lookup(key: string): Promise<Buffer | undefined> {
     const file = this.file(key);
     const entry = await readFile(file).catch(() => undefined);
-    const bytes = entry && entry.length >= HASH_BYTES ? entry.subarray(HASH_BYTES) : undefined;
-    if (!entry || !bytes || !createHash('sha256').update(bytes).digest().equals(entry.subarray(0, HASH_BYTES))) {
+    const bytes = entry && verified(entry);
+    if (!entry || !bytes) {
       if (entry) await rm(file, { force: true }).catch(() => undefined);
       return undefined;
     }
@@ -185,6 +196,41 @@ export class BuildCache {
   /** Keep what a build wrote into `outDir`, for the next build into it ({@link outputRecords}). */
   async putOutputRecords(outDir: string, records: ReadonlyMap<string, OutputRecord>): Promise<void> {
     await this.put(this.keyOf(`output\u0000${outDir}`), Buffer.from(JSON.stringify([...records]), 'utf8'));
+  }
+
+  /**
+   * As {@link lookup}, read on this thread, for many small entries read one after another: the
+   * thread-pool round trips of an asynchronous read and time update cost more than the reads.
+   * An entry's time is refreshed only when it is a day old (pruning looks for weeks).
+   */
+  lookupSync(key: string): Buffer | undefined {
+    const file = this.file(key);
+    let entry: Buffer | undefined;
+    let fd: number | undefined;
+    try {
+      fd = openSync(file, 'r');
+      const info = fstatSync(fd);
+      entry = readFileSync(fd);
+      if (info.mtimeMs < Date.now() - 86_400_000) {
+        const now = new Date();
+        futimesSync(fd, now, now);
+      }
+    } catch {
+      // Missing or unreadable: a miss (a time that cannot be refreshed is not).
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    const bytes = entry && verified(entry);
+    if (!entry || !bytes) {
+      try {
+        if (entry) rmSync(file, { force: true });
+      } catch {
+        // Replaced when the entry is written again.
+      }
+      return undefined;
+    }
+    this.used.add(key);
+    return bytes;
   }
 
   /** True when there is an entry for every key (not read, so not checked: see {@link get}). */

@@ -10,6 +10,8 @@ import { loadNotice } from '../load/read-notice.js';
 import { Reporter } from '../report/reporter.js';
 import type { CheckedText } from '../validate/index.js';
 import { checkFilesParallel } from '../validate/parallel.js';
+import type { BuildCache } from './cache.js';
+import { checkFilesCached } from './check-cache.js';
 
 /** A valid notice ready to render, with the phrases of each locale to render. */
 export interface PreparedNotice {
@@ -35,9 +37,11 @@ export interface Prepared {
  * @param options.locales render only these locales (default: all declared)
  * @param options.templatesDir custom templates folder (may hold its own phrase packs)
  * @param options.threads worker threads to read and validate a large set of files (default 1)
+ * @param options.cache a build cache that keeps the results of validation (see check-cache.ts)
  */
-export async function prepareNotices(files: string[], options: { locales?: string[]; templatesDir?: string; threads?: number } = {}): Promise<Prepared> {
-  const checked = await checkFilesParallel(files, options.threads ?? 1, options.templatesDir);
+export async function prepareNotices(files: string[], options: { locales?: string[]; templatesDir?: string; threads?: number; cache?: BuildCache | undefined } = {}): Promise<Prepared> {
+  const threads = options.threads ?? 1;
+  const checked = options.cache ? await checkFilesCached(files, options.cache, threads, options.templatesDir) : await checkFilesParallel(files, threads, options.templatesDir);
   const diagnostics: Diagnostic[] = checked.flatMap((c) => c.diagnostics);
   const notices: PreparedNotice[] = [];
   const seen = new Map<string, string>();

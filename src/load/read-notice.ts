@@ -39,9 +39,17 @@ export interface LoadedNotice {
 
 /** Read and parse a notice file from disk. */
 export async function loadNoticeFile(file: string): Promise<LoadedNotice> {
+  const bytes = readNoticeBytes(file);
+  return Buffer.isBuffer(bytes) ? loadNotice(bytes, file) : bytes;
+}
+
+/**
+ * Read a notice file's bytes, or the result that reports why they cannot be read (not a regular
+ * file, over {@link MAX_FILE_BYTES}, missing, unreadable).
+ */
+export function readNoticeBytes(file: string): Buffer | LoadedNotice {
   // Synchronous reads: parsing is synchronous CPU work anyway, and for a notice-sized file one
   // blocking read costs less than the thread-pool round trips of open, stat, read and close.
-  let bytes: Buffer;
   let fd: number | undefined;
   try {
     // Not even opened unless a regular file (opening a FIFO would wait for a writer).
@@ -51,7 +59,7 @@ export async function loadNoticeFile(file: string): Promise<LoadedNotice> {
     const info = fstatSync(fd);
     if (!info.isFile()) return failed(file, 'file-unreadable', `${file} is not a file.`);
     if (info.size > MAX_FILE_BYTES) return failed(file, 'file-too-large', tooLarge(info.size));
-    bytes = readFileSync(fd);
+    return readFileSync(fd);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') return failed(file, 'file-unreadable', `${file} is not a file.`);
@@ -60,7 +68,15 @@ export async function loadNoticeFile(file: string): Promise<LoadedNotice> {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return loadNotice(bytes, file);
+}
+
+/**
+ * The text {@link loadNotice} reads from bytes (strict UTF-8, a byte order mark removed), or
+ * undefined when they are not UTF-8.
+ */
+export function noticeText(bytes: Uint8Array): string | undefined {
+  const decoded = decodeUtf8(bytes);
+  return typeof decoded === 'string' ? withoutBom(decoded) : undefined;
 }
 
 /** How {@link loadNotice} reads. */
@@ -93,7 +109,7 @@ export function loadNotice(source: Uint8Array | string, file = '<input>', option
     }
     text = decoded;
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = withoutBom(text);
   result.text = text;
 
   // Positions are read from result.lineCounter when a problem is added. Until the parser fills one,
@@ -197,6 +213,10 @@ function lazyDocument(result: LoadedNotice): void {
     enumerable: true,
     get: () => (doc ??= parseYaml(result.text, new LineCounter())[0]),
   });
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function failed(file: string, code: DiagnosticCode, message: string, line = 1, column = 1): LoadedNotice {

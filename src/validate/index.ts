@@ -79,8 +79,11 @@ export async function checkNoticeTexts(files: readonly string[], templatesDir?: 
   });
 }
 
-/** Run `task` over `files` with at most 8 in flight; results in input order. */
-async function mapFiles<T>(files: readonly string[], task: (file: string) => Promise<T>): Promise<T[]> {
+/**
+ * Run `task` over `files` (paths, or what was found out about them) with at most 8 in flight:
+ * their I/O overlaps. Results are in input order.
+ */
+export async function mapFiles<F, T>(files: readonly F[], task: (file: F) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(files.length);
   let next = 0;
   const worker = async () => {

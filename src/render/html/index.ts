@@ -4,7 +4,7 @@
 import type { NoticeView } from '../../model/view.js';
 import { loadTemplateSet, type TemplateSet } from './templates.js';
 
-export { loadTemplateSet, TemplateError, type TemplateSet } from './templates.js';
+export { loadTemplateSet, templateDirs, TemplateError, type TemplateSet } from './templates.js';
 export { renderIndex, type IndexEntry } from './index-page.js';
 export { markdownToHtml } from './markdown-to-html.js';
 export { escapeHtml } from './escape.js';

@@ -71,11 +71,20 @@ export function loadTemplateSet(customDir?: string): Promise<TemplateSet> {
   const key = customDir ? path.resolve(customDir) : '';
   let set = cache.get(key);
   if (!set) {
-    set = compileSet(customDir ? [path.resolve(customDir), DEFAULT_TEMPLATES_DIR] : [DEFAULT_TEMPLATES_DIR]);
+    set = compileSet(templateDirs(customDir));
     cache.set(key, set);
     set.catch(() => cache.delete(key));
   }
   return set;
+}
+
+/**
+ * The folders a template set is read from, most specific first (its {@link TemplateSet.dirs}),
+ * without reading them.
+ * @param customDir an organisation's folder, as for {@link loadTemplateSet}
+ */
+export function templateDirs(customDir?: string): string[] {
+  return customDir ? [path.resolve(customDir), DEFAULT_TEMPLATES_DIR] : [DEFAULT_TEMPLATES_DIR];
 }
 
 async function compileSet(dirs: string[]): Promise<TemplateSet> {

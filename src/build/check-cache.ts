@@ -1,0 +1,81 @@
+/**
+ * Validation results from the build cache, so a rebuild parses and validates only the notice files
+ * that changed. The result of checking a file (its notice and diagnostics) is kept under the
+ * cache's fingerprint (toolkit code, templates folders with their phrase packs), what else
+ * validation depends on (the schema, the YAML and schema libraries, Node's Intl data), the path
+ * of the file as given (diagnostics name it) and its text. Results are kept in V8's serialization,
+ * the structured clone that also carries them back from the validation workers.
+ *
+ * Only valid files are kept: an invalid file fails the build, so its result is wanted once before
+ * it is fixed, and it is always reported as the validation of this run words it. A file that
+ * cannot be read, or is not UTF-8, is also checked afresh (that check says why).
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { deserialize, serialize } from 'node:v8';
+import { noticeText, readNoticeBytes } from '../load/read-notice.js';
+import { schemaHash } from '../validate/compile-schema.js';
+import { mapFiles, type CheckedText } from '../validate/index.js';
+import { checkFilesParallel } from '../validate/parallel.js';
+import type { BuildCache } from './cache.js';
+
+/** Packages whose code decides validation results but is not part of the toolkit fingerprint. */
+const VALIDATION_PACKAGES = ['yaml', 'ajv', 'ajv-formats'];
+
+let runtime: string | undefined;
+/** SHA-256 of what validation depends on besides the cache's fingerprint and the file. */
+function validationRuntime(): string {
+  if (runtime === undefined) {
+    const require = createRequire(import.meta.url);
+    const hash = createHash('sha256').update(schemaHash()).update(`\u0000${process.version}\u0000`);
+    for (const name of VALIDATION_PACKAGES) hash.update(readFileSync(require.resolve(`${name}/package.json`))).update('\u0000');
+    runtime = hash.digest('hex');
+  }
+  return runtime;
+}
+
+/**
+ * Read and validate files for a build as {@link checkFilesParallel} does, taking the result of
+ * each file whose path and text are unchanged from the cache. Only the others are parsed and
+ * validated (in parallel when there are enough of them), and the valid ones are stored.
+ * @param threads threads to validate with (see {@link checkFilesParallel})
+ * @param templatesDir a custom templates folder whose phrase packs count too
+ * @returns the results in the order of `files`
+ */
+export async function checkFilesCached(files: readonly string[], cache: BuildCache, threads: number, templatesDir?: string): Promise<CheckedText[]> {
+  const keyOf = (file: string, text: string) => cache.keyOf(`check ${validationRuntime()}\u0000${file}\u0000${cache.textHash(text)}`);
+  // Read one after another on this thread: notices and entries are small, see BuildCache.lookupSync.
+  const found = files.map((file) => {
+    const bytes = readNoticeBytes(file);
+    const text = Buffer.isBuffer(bytes) ? noticeText(bytes) : undefined;
+    if (text === undefined) return undefined;
+    const entry = cache.lookupSync(keyOf(file, text));
+    return entry && fromEntry(file, text, entry);
+  });
+  const fresh = await checkFilesParallel(
+    files.filter((_, i) => !found[i]),
+    threads,
+    templatesDir,
+  );
+  await mapFiles(fresh, async ({ file, text, notice, diagnostics }) => {
+    if (notice) await cache.put(keyOf(file, text), serialize({ notice, diagnostics } satisfies Entry));
+  });
+  let next = 0;
+  return found.map((hit) => hit ?? fresh[next++]!);
+}
+
+/** What an entry holds: the result without the file and text it is the result for. */
+type Entry = Required<Omit<CheckedText, 'file' | 'text'>>;
+
+/** The result an entry holds, or undefined when it is not one this module wrote (a miss). */
+function fromEntry(file: string, text: string, entry: Buffer): CheckedText | undefined {
+  let value: Partial<Entry> | null;
+  try {
+    value = deserialize(entry) as Partial<Entry> | null;
+  } catch {
+    return undefined;
+  }
+  if (typeof value?.notice !== 'object' || value.notice === null || !Array.isArray(value.diagnostics)) return undefined;
+  return { file, text, notice: value.notice, diagnostics: value.diagnostics };
+}

@@ -1,0 +1,85 @@
+/**
+ * Validation results from the build cache: a second build takes an unchanged notice's check from
+ * the cache (a planted warning in an entry shows), a changed notice is validated afresh (and one
+ * that became invalid fails with its diagnostic), a truncated entry is a miss and is written again.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build/build.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(path.join(os.tmpdir(), 'nk-check-cache-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+mkdirSync(path.join(dir, 'notices'));
+const files = ['kaspersky-technical-support.yaml', 'praxisportal.yaml'].map((n) => {
+  copyFileSync(path.join(ROOT, 'notices', n), path.join(dir, 'notices', n));
+  return path.join(dir, 'notices', n);
+});
+const cache = path.join(dir, 'cache');
+let outs = 0;
+const run = (cacheDir?: string) => build({ files, outDir: path.join(dir, `out${outs++}`), cwd: dir, formats: ['md'], jobs: 1, paper: 'a4', history: false, ...(cacheDir ? { cacheDir } : {}) });
+
+/** Check entries: file -> value (an entry is the SHA-256 of its payload, then the payload). */
+function checkEntries(): Map<string, { notice: unknown; diagnostics: unknown[] }> {
+  const out = new Map<string, { notice: unknown; diagnostics: unknown[] }>();
+  for (const e of readdirSync(cache, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const file = path.join(e.parentPath, e.name);
+    const bytes = readFileSync(file);
+    const payload = bytes.subarray(32);
+    if (payload[0] !== 0xff || !createHash('sha256').update(payload).digest().equals(bytes.subarray(0, 32))) continue;
+    out.set(file, deserialize(payload) as { notice: unknown; diagnostics: unknown[] });
+  }
+  return out;
+}
+
+const PLANTED = 'planted in the cache entry';
+
+describe('validation results from the build cache', () => {
+  it('reuses the check of an unchanged notice, validates a changed one afresh, treats a truncated entry as a miss', async () => {
+    const fresh = await run();
+    expect(fresh.ok).toBe(true);
+    expect((await run(cache)).diagnostics).toEqual(fresh.diagnostics);
+    const entries = checkEntries();
+    expect(entries.size).toBe(2);
+    // A warning planted in every entry (with a matching hash) is reported: the entries are used.
+    for (const [file, value] of entries) {
+      const planted = { ...value, diagnostics: [...value.diagnostics, { code: 'hidden-character', severity: 'warning', message: PLANTED, file: 'x', line: 1, column: 1, path: '' }] };
+      const payload = serialize(planted);
+      writeFileSync(file, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
+    }
+    const reused = await run(cache);
+    expect(reused.ok).toBe(true);
+    expect(reused.diagnostics.filter((d) => d.message === PLANTED)).toHaveLength(2);
+
+    // A changed notice is validated afresh; the other still comes from its entry.
+    const text = readFileSync(files[1]!, 'utf8');
+    writeFileSync(files[1]!, text.replace(/^version: .*$/m, 'version: "1.1"'));
+    const changed = await run(cache);
+    expect(changed.ok).toBe(true);
+    expect(changed.diagnostics.filter((d) => d.message === PLANTED)).toHaveLength(1);
+
+    // One that became invalid fails the build with the diagnostic a build without a cache gives.
+    writeFileSync(files[1]!, text.replace(/^version: .*$/m, 'version: "1.1"\ntitel: x'));
+    const invalid = await run(cache);
+    expect(invalid.ok).toBe(false);
+    const uncached = await run();
+    expect(uncached.diagnostics.some((d) => d.code === 'unknown-key' && d.severity === 'error')).toBe(true);
+    expect(invalid.diagnostics.filter((d) => d.message !== PLANTED)).toEqual(uncached.diagnostics);
+
+    // Truncated entries are misses: checked afresh, reported as without a cache, and written again.
+    writeFileSync(files[1]!, text);
+    const truncated = [...checkEntries().keys()];
+    for (const file of truncated) writeFileSync(file, readFileSync(file).subarray(0, 40));
+    expect(checkEntries().size).toBe(0);
+    const again = await run(cache);
+    expect(again.ok).toBe(true);
+    expect(again.diagnostics).toEqual(fresh.diagnostics);
+    expect(checkEntries().size).toBe(2);
+    expect([...checkEntries().values()].every((v) => Array.isArray(v.diagnostics) && !v.diagnostics.some((d) => (d as { message: string }).message === PLANTED))).toBe(true);
+  });
+});
