@@ -33,7 +33,10 @@ describe('build cache', () => {
     expect((await build(clean, '--no-cache')).code).toBe(0);
     expect((await build(path.join(dir, 'first'), '--cache-dir', cache)).stderr).toContain('0 from cache, 8 rendered');
     // Documents, and what history.html is made from (JSON: a version's validity, a step's changes).
-    const [documents, history] = partition(entries(cache).sort(), (f) => readFileSync(f).subarray(32, 33).toString() !== '{');
+    // (The cache also keeps each notice's check, v8-serialized, and the records of each output: neither is looked at here.)
+    const [documents, rest] = partition(entries(cache).sort(), (f) => ['<', '#'].includes(readFileSync(f).subarray(32, 33).toString()));
+    const history = rest.filter((f) => readFileSync(f).subarray(32, 33).toString() === '{');
+    expect(documents).toHaveLength(8);
     expect(history.length).toBeGreaterThan(0);
     const [a, b] = documents;
     writeFileSync(a!, readFileSync(a!).subarray(0, 40)); // truncated
