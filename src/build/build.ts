@@ -135,7 +135,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const queue: Job[] = [];
         queued = queue;
         const cached = new Set<Job>();
-        if (cache) await eachBounded(jobs, CACHED_AHEAD, async (job) => void ((await publishCached(job, 'pdf', pdfKey(job)!, cache, writer)) && cached.add(job)));
+        if (cache) {
+          await eachBounded(jobs, CACHED_AHEAD, async (job) => {
+            if (await publishCached(job, 'pdf', pdfKey(job)!, cache, writer)) cached.add(job);
+          });
+        }
         queue.push(...jobs.filter((job) => !cached.has(job)));
         await printQueue(queue, {
           printer,

@@ -16,8 +16,8 @@ import { writeCacheFile } from '../util-fs.js';
 
 /** The file whose modification time says when the cache was last pruned. */
 const PRUNED = '.last-prune';
-/** How often a build prunes the cache. */
-const PRUNE_EVERY_MS = 86_400_000;
+/** A day, in ms: how often a build prunes the cache, and how stale an entry's time may be. */
+const DAY_MS = 86_400_000;
 
 /** Length of the SHA-256 that heads every cache entry. */
 const HASH_BYTES = 32;
@@ -183,7 +183,7 @@ export class BuildCache {
    * was none, or when what was kept of it cannot be read).
    */
   async outputRecords(outDir: string): Promise<Map<string, OutputRecord>> {
-    const bytes = await this.lookup(this.keyOf(`output\u0000${outDir}`));
+    const bytes = await this.lookup(this.recordsKey(outDir));
     if (!bytes) return new Map();
     try {
       const rows = JSON.parse(bytes.toString('utf8')) as [string, OutputRecord][];
@@ -193,9 +193,13 @@ export class BuildCache {
     }
   }
 
+  private recordsKey(outDir: string): string {
+    return this.keyOf(`output\u0000${outDir}`);
+  }
+
   /** Keep what a build wrote into `outDir`, for the next build into it ({@link outputRecords}). */
   async putOutputRecords(outDir: string, records: ReadonlyMap<string, OutputRecord>): Promise<void> {
-    await this.put(this.keyOf(`output\u0000${outDir}`), Buffer.from(JSON.stringify([...records]), 'utf8'));
+    await this.put(this.recordsKey(outDir), Buffer.from(JSON.stringify([...records]), 'utf8'));
   }
 
   /**
@@ -211,7 +215,7 @@ export class BuildCache {
       fd = openSync(file, 'r');
       const info = fstatSync(fd);
       entry = readFileSync(fd);
-      if (info.mtimeMs < Date.now() - 86_400_000) {
+      if (info.mtimeMs < Date.now() - DAY_MS) {
         const now = new Date();
         futimesSync(fd, now, now);
       }
@@ -267,10 +271,10 @@ export class BuildCache {
     // Listing a large cache costs a build of 1,000 notices ~0.25 s: once a day is enough.
     const stamp = path.join(this.dir, PRUNED);
     const last = await stat(stamp).catch(() => undefined);
-    if (last && Date.now() - last.mtimeMs < PRUNE_EVERY_MS) return 0;
+    if (last && Date.now() - last.mtimeMs < DAY_MS) return 0;
     await writeCacheFile(stamp, Buffer.alloc(0), { dirExists: true });
     let removed = 0;
-    const cutoff = Date.now() - maxAgeDays * 86_400_000;
+    const cutoff = Date.now() - maxAgeDays * DAY_MS;
     for (const file of await listFiles(this.dir)) {
       if (path.basename(file) === PRUNED) continue;
       if (this.used.has(path.basename(file))) continue;
