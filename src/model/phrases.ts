@@ -165,16 +165,24 @@ export class MissingPhraseError extends Error {
   override name = 'MissingPhraseError';
 }
 
+/** The values of a phrase without placeholders (one object for every such call). */
+const NO_VARS: PhraseVars = Object.freeze({});
+
 /**
  * Phrases of one locale for one notice: the notice's overrides (`phrases:`), clause-scoped
  * overrides (`<clause-id>:<key>`), then the pack.
  */
 export class Phrases {
+  /** Whether the notice overrides any phrase (most do not: then only the pack is asked). */
+  private readonly overridden: boolean;
+
   constructor(
     readonly locale: string,
     private readonly pack: PhrasePack,
     private readonly overrides: Notice['phrases'] = {},
-  ) {}
+  ) {
+    this.overridden = overrides !== undefined && overrides !== null && Object.keys(overrides).length > 0;
+  }
 
   /** True if the pack or an override defines `key`. */
   has(key: string): boolean {
@@ -186,11 +194,9 @@ export class Phrases {
    * @param vars placeholder values (Markdown); a missing one leaves its slot empty and tidies the punctuation
    * @param clauseId look for `<clauseId>:<key>` first
    */
-  get(key: string, vars: PhraseVars = {}, clauseId?: string): string {
-    const raw =
-      (clauseId ? this.overrides?.[`${clauseId}:${key}`]?.[this.locale] : undefined) ??
-      this.overrides?.[key]?.[this.locale] ??
-      this.pack.phrases.get(key);
+  get(key: string, vars: PhraseVars = NO_VARS, clauseId?: string): string {
+    const own = this.overridden ? ((clauseId ? this.overrides?.[`${clauseId}:${key}`]?.[this.locale] : undefined) ?? this.overrides?.[key]?.[this.locale]) : undefined;
+    const raw = own ?? this.pack.phrases.get(key);
     if (raw === undefined) throw new MissingPhraseError(`The phrase pack ${this.pack.file} has no phrase '${key}'.`);
     return fill(raw, vars);
   }
@@ -207,11 +213,19 @@ const ENDS_SENTENCE = /[.!?…]["”’»*_]*$/u;
 export function fill(template: string, vars: PhraseVars): string {
   // Most phrases have no placeholder (nor the marker of an empty one): nothing to do.
   if (template.indexOf('{') < 0 && template.indexOf('\u0000') < 0) return template;
-  let out = template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}(\.?)/g, (_, name: string, stop: string) => {
-    const value = vars[name];
-    if (value === undefined) return `\u0000${stop}`;
-    return stop && ENDS_SENTENCE.test(value.trimEnd()) ? value.trimEnd() : value + stop;
-  });
+  const { texts, names, stops } = slotsOf(template);
+  let out = texts[0]!;
+  for (let i = 0; i < names.length; i++) {
+    const value = vars[names[i]!];
+    const stop = stops[i]!;
+    if (value === undefined) out += `\u0000${stop}`;
+    else if (!stop) out += value;
+    else {
+      const trimmed = value.trimEnd();
+      out += ENDS_SENTENCE.test(trimmed) ? trimmed : value + stop;
+    }
+    out += texts[i + 1]!;
+  }
   if (!out.includes('\u0000')) return out;
   // An empty slot takes one separator with it: "\0, b" -> "b"; "a \0, b" -> "a, b"; "a (\0)" -> "a".
   out = out
@@ -223,4 +237,37 @@ export function fill(template: string, vars: PhraseVars): string {
     .replace(/^[\s,;]+/, '')
     .trimEnd();
   return out;
+}
+
+/**
+ * A phrase cut at its `{name}` placeholders: `texts` around them (one more than `names`), and
+ * the full stop right after each placeholder, or ''.
+ */
+interface Slots {
+  texts: string[];
+  names: string[];
+  stops: string[];
+}
+
+/** Phrases cut at their placeholders, by phrase (the packs' phrases recur in every notice). */
+const slotCache = new Map<string, Slots>();
+const SLOT_CACHE_LIMIT = 20_000;
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}(\.?)/g;
+
+function slotsOf(template: string): Slots {
+  let slots = slotCache.get(template);
+  if (slots) return slots;
+  slots = { texts: [], names: [], stops: [] };
+  let from = 0;
+  PLACEHOLDER.lastIndex = 0;
+  for (let m = PLACEHOLDER.exec(template); m; m = PLACEHOLDER.exec(template)) {
+    slots.texts.push(template.slice(from, m.index));
+    slots.names.push(m[1]!);
+    slots.stops.push(m[2]!);
+    from = m.index + m[0].length;
+  }
+  slots.texts.push(template.slice(from));
+  if (slotCache.size >= SLOT_CACHE_LIMIT) slotCache.clear();
+  slotCache.set(template, slots);
+  return slots;
 }
