@@ -2,20 +2,53 @@
  * Locale-aware formatting with Intl: country names, dates, durations, lists, Markdown escaping.
  */
 
-const displayNames = new Map<string, Intl.DisplayNames>();
+/** Country names by style, locale and code, with the Intl object that gives the locale's names. */
+const countryNames = { long: new Map<string, RegionNames>(), short: new Map<string, RegionNames>() };
+interface RegionNames {
+  intl: Intl.DisplayNames;
+  byCode: Map<string, string>;
+}
 
 /**
  * The name of a country in a locale, from Intl (never a hand table).
  * @param style `short` gives e.g. "ASV"/"US" where CLDR has a short form
  */
 export function countryName(code: string, locale: string, style: 'long' | 'short' = 'long'): string {
-  const key = `${locale}|${style}`;
-  let names = displayNames.get(key);
+  let names = countryNames[style].get(locale);
   if (!names) {
-    names = new Intl.DisplayNames([locale], { type: 'region', style, fallback: 'code' });
-    displayNames.set(key, names);
+    names = { intl: new Intl.DisplayNames([locale], { type: 'region', style, fallback: 'code' }), byCode: new Map() };
+    countryNames[style].set(locale, names);
   }
-  return names.of(code) ?? code;
+  let name = names.byCode.get(code);
+  if (name === undefined) {
+    name = names.intl.of(code) ?? code;
+    names.byCode.set(code, name);
+  }
+  return name;
+}
+
+/**
+ * Formatted values by locale and value, as Intl wrote them (each time takes microseconds): a view
+ * writes its date twice, and the notices of a locale write the same few periods.
+ */
+type Remembered = Map<string, Map<string, string>>;
+const dates: Remembered = new Map();
+const durations: Remembered = new Map();
+const REMEMBERED_LIMIT = 5_000;
+
+function remembered(memory: Remembered, locale: string, value: string, make: () => string): string {
+  let texts = memory.get(locale);
+  if (!texts) {
+    texts = new Map();
+    memory.set(locale, texts);
+  }
+  let text = texts.get(value);
+  if (text === undefined) {
+    text = make();
+    if (texts.size >= REMEMBERED_LIMIT) texts.clear();
+    texts.set(value, text);
+  }
+  return text;
 }
 
 const formatters = new Map<string, { format(value: never): string }>();
@@ -43,12 +76,15 @@ const LV_LOCATIVE: Record<string, string> = {
  *   locative, "stājas spēkā 2021. gada 1. jūnijā"; `standalone` (default) keeps the nominative.
  */
 export function formatDate(isoDate: string, locale: string, form: 'standalone' | 'sentence' = 'standalone'): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  let text = cached(`date|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(date);
-  const lang = locale.split('-')[0]!.toLowerCase();
-  if (lang === 'fr' && date.getUTCDate() === 1) text = text.replace(/(^|\s)1(?=\s)/u, '$11er');
-  if (lang === 'lv' && form === 'sentence') text = text.replace(/\p{L}+$/u, (month) => LV_LOCATIVE[month] ?? month);
+  const text = remembered(dates, locale, isoDate, () => standaloneDate(isoDate, locale));
+  if (form === 'sentence' && locale.split('-')[0]!.toLowerCase() === 'lv') return text.replace(/\p{L}+$/u, (month) => LV_LOCATIVE[month] ?? month);
   return text;
+}
+
+function standaloneDate(isoDate: string, locale: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  const text = cached(`date|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(date);
+  return locale.split('-')[0]!.toLowerCase() === 'fr' && date.getUTCDate() === 1 ? text.replace(/(^|\s)1(?=\s)/u, '$11er') : text;
 }
 
 /** Points of a paragraph in the alphabet of the official text: Greek and Bulgarian letter them in their own script. */
@@ -79,6 +115,10 @@ export function parseDuration(iso: string): { years: number; months: number; wee
 
 /** An ISO 8601 duration in words: "P6M" -> "6 months" / "6 mēneši" / "6 Monate". */
 export function formatDuration(iso: string, locale: string): string {
+  return remembered(durations, locale, iso, () => writeDuration(iso, locale));
+}
+
+function writeDuration(iso: string, locale: string): string {
   const d = parseDuration(iso);
   if (!d) return iso;
   const parts: string[] = [];
