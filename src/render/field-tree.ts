@@ -10,16 +10,23 @@ import { parseSimpleMarkdown } from './parse-simple.js';
 const cache = new Map<string, Root>();
 const CACHE_LIMIT = 20_000;
 
+const SPACE = 0x20;
+const INLINE_SYNTAX = /[\n\r\t*_`[\]<>!&\\]/;
+/** What opens a block where the text starts (after its indent; sticky, from `lastIndex`). */
+const BLOCK_START = /[#>+=~-]|\d{1,9}[.)](\s|$)/y;
+
 /**
  * True when CommonMark would read the text as one paragraph of plain text: one line, no character
  * that starts inline syntax (emphasis, code, links, HTML, entities, escapes), nothing at the start
  * that opens a block (heading, quote, list, code indent).
  */
 export function isPlainParagraph(text: string): boolean {
-  if (/[\n\r\t*_`[\]<>!&\\]/.test(text)) return false;
-  const start = text.replace(/^ +/, '');
-  if (start === '' || text.length - start.length >= 4) return false;
-  return !/^([#>+=~-]|\d{1,9}[.)](\s|$))/.test(start);
+  if (INLINE_SYNTAX.test(text)) return false;
+  let indent = 0;
+  while (text.charCodeAt(indent) === SPACE) indent++;
+  if (indent === text.length || indent >= 4) return false;
+  BLOCK_START.lastIndex = indent;
+  return !BLOCK_START.test(text);
 }
 
 /**
@@ -27,7 +34,11 @@ export function isPlainParagraph(text: string): boolean {
  * it, but not other white space such as a no-break space, which `trim()` would take too.
  */
 export function plainParagraphText(text: string): string {
-  return text.replace(/^ +| +$/g, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === SPACE) start++;
+  while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /**
