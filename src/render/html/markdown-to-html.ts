@@ -9,8 +9,9 @@ import { isSafeUrl, parseMarkdown } from '../../notice/markdown.js';
 import { fieldTree, isPlainParagraph, plainParagraphText } from '../field-tree.js';
 import { escapeHtml } from './escape.js';
 
-const cache = new Map<string, string>();
-const CACHE_LIMIT = 20_000;
+/** Converted texts, by Markdown: block and inline (two maps, so a key is the text itself). */
+const converted = { block: new Map<string, string>(), inline: new Map<string, string>() };
+const CACHE_LIMIT = 10_000;
 
 /**
  * Convert Markdown to sanitised HTML.
@@ -22,12 +23,12 @@ export function markdownToHtml(markdown: string, inline = false): string {
     const text = escapeHtml(plainParagraphText(plain));
     return inline ? text : `<p>${text}</p>`;
   }
-  const key = `${inline ? 'i' : 'b'}${markdown}`;
-  const hit = cache.get(key);
+  const cache = inline ? converted.inline : converted.block;
+  const hit = cache.get(markdown);
   if (hit !== undefined) return hit;
   const html = convertSafely(() => fieldTree(markdown), markdown, inline);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, html);
+  cache.set(markdown, html);
   return html;
 }
 
@@ -43,23 +44,16 @@ const ESCAPABLE = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/;
  */
 export function escapedPlainText(markdown: string): string | undefined {
   if (!markdown.includes('\\')) return undefined;
-  let masked = '';
-  let text = '';
-  for (let i = 0; i < markdown.length; i++) {
-    const c = markdown[i]!;
-    if (c !== '\\') {
-      masked += c;
-      text += c;
-      continue;
-    }
-    const next = markdown[i + 1];
-    if (next === undefined || !ESCAPABLE.test(next)) return undefined;
-    masked += 'x';
-    text += next;
-    i++;
-  }
-  return isPlainParagraph(masked) ? text : undefined;
+  let escapes = true;
+  const masked = markdown.replace(ESCAPE, (_escape, next: string) => {
+    if (!ESCAPABLE.test(next)) escapes = false;
+    return 'x';
+  });
+  return escapes && isPlainParagraph(masked) ? markdown.replace(ESCAPE, '$1') : undefined;
 }
+
+/** A backslash and the character after it (none at the end), read from left to right. */
+const ESCAPE = /\\([\s\S]?)/g;
 
 /** {@link markdownToHtml} always through the parser, uncached (the reference the fast path is tested against). */
 export function markdownToHtmlParsed(markdown: string, inline = false): string {
