@@ -75,13 +75,18 @@ export function templateData(view: NoticeView, pdf: boolean, links?: PageLinks):
       heading: s.heading ?? null,
       blocks: s.blocks.map((b) =>
         b.type === 'paragraph'
-          ? { ...b, id: b.id ?? null }
+          ? withId(b)
           : b.type === 'list'
-            ? { ...b, id: b.id ?? null, items: b.items.map((i) => ({ ...i, id: i.id ?? null })) }
-            : { ...b, id: b.id ?? null, rows: b.rows.map((r) => ({ ...r, id: r.id ?? null })), fallback: b.fallback.map((i) => ({ ...i, id: i.id ?? null })) },
+            ? { ...b, id: b.id ?? null, items: b.items.map(withId) }
+            : { ...b, id: b.id ?? null, rows: b.rows.map(withId), fallback: b.fallback.map(withId) },
       ),
     })),
   };
+}
+
+/** The object with its `id` key present: itself when it has an id, else a copy with a null one. */
+function withId<T extends { id?: string }>(x: T): T | (T & { id: null }) {
+  return x.id === undefined ? { ...x, id: null } : x;
 }
 
 export { loadTemplateSet as templates };
