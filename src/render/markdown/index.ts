@@ -37,7 +37,7 @@ const PRINTED_LIMIT = 20_000;
 /** Where a top-level block comes from: its kind, its index among the nodes of that source, the Markdown. */
 type BlockSource = [kind: string, index: number, markdown: string | string[]];
 /** Sources of the top-level nodes of the tree being printed (set by renderMarkdown). */
-let blockKeys: WeakMap<Nodes, BlockSource> | undefined;
+let blockKeys: Map<Nodes, BlockSource> | undefined;
 
 function remembered(type: 'heading' | 'paragraph' | 'list'): Handle {
   const print = defaultHandlers[type] as Handle;
@@ -98,15 +98,16 @@ export function canonicalMarkdown(markdown: string): string {
  * @returns canonical CommonMark ending in a newline
  */
 export function renderMarkdown(view: NoticeView, options: { remember?: boolean } = {}): string {
-  const keys = new WeakMap<Nodes, BlockSource>();
   const children: RootContent[] = [];
-  // A key names a block by its kind and the Markdown it is printed from (JSON, so no two differ
-  // only in where one text ends and the next begins).
+  // The source of each top-level node, at the node's index. A key names a block by its kind and
+  // the Markdown it is printed from (JSON, so no two differ only in where one text ends and the
+  // next begins).
+  const sources: BlockSource[] = [];
   const add = (kind: string, source: string | string[], nodes: RootContent[]) => {
-    nodes.forEach((node, i) => {
-      keys.set(node, [kind, i, source]);
-      children.push(node);
-    });
+    for (let i = 0; i < nodes.length; i++) {
+      sources.push([kind, i, source]);
+      children.push(nodes[i]!);
+    }
   };
   add('h1', view.title, [{ type: 'heading', depth: 1, children: fieldInline(view.title) }]);
   if (view.versionLine) add('em', view.versionLine, [{ type: 'paragraph', children: [{ type: 'emphasis', children: fieldInline(view.versionLine) }] }]);
@@ -126,10 +127,12 @@ export function renderMarkdown(view: NoticeView, options: { remember?: boolean }
   }
   const tree = sanitizeTree({ type: 'root', children });
   if (options.remember === false) return plainPrinter.stringify(tree);
-  const known = printKnown(tree, keys);
+  // Sanitising copies what it changes (the root too); a copied node has no source and is printed afresh.
+  const bySource = () => new Map<Nodes, BlockSource>(children.map((node, i) => [node, sources[i]!]));
+  const keys = tree.children === children ? undefined : bySource();
+  const known = printKnown(tree, (node, i) => (keys ? keys.get(node) : sources[i]));
   if (known !== undefined) return known;
-  // Sanitising copies what it changes; a copied node is printed afresh.
-  blockKeys = keys;
+  blockKeys = keys ?? bySource();
   try {
     return printer.stringify(tree);
   } finally {
@@ -142,17 +145,20 @@ export function renderMarkdown(view: NoticeView, options: { remember?: boolean }
  * and no list follows a list: remark-stringify joins top-level blocks with a blank line and ends
  * the document with a line end.
  */
-function printKnown(tree: Root, keys: WeakMap<Nodes, BlockSource>): string | undefined {
+function printKnown(tree: Root, sourceOf: (node: Nodes, index: number) => BlockSource | undefined): string | undefined {
   const parts: string[] = [];
   for (let i = 0; i < tree.children.length; i++) {
     const node = tree.children[i]!;
     if (node.type === 'list' && tree.children[i - 1]?.type === 'list') return undefined;
-    const source = keys.get(node);
-    const text = printSimpleBlock(node) ?? (source && printed.get(JSON.stringify(source))?.text);
+    const text = printSimpleBlock(node) ?? printedText(sourceOf(node, i));
     if (text === undefined) return undefined;
     parts.push(text);
   }
   return parts.length > 0 ? `${parts.join('\n\n')}\n` : undefined;
+}
+
+function printedText(source: BlockSource | undefined): string | undefined {
+  return source && printed.get(JSON.stringify(source))?.text;
 }
 
 function listOf(items: string[]): List {
