@@ -23,6 +23,9 @@ import { clearLeftovers, stagingPath, swapIn } from './swap.js';
 import { manifestText, type BuildOptions, type BuildResult } from './manifest.js';
 import { printQueue } from './print-step.js';
 import { StagingWriter } from './staging-writer.js';
+import { BuildPool, POOL_THRESHOLD } from './worker-pool.js';
+import { PARALLEL_THRESHOLD } from '../validate/parallel.js';
+import { checkNoticeTexts } from '../validate/index.js';
 import { HISTORY_LINK, historyPageHtml, historyPath, noticeHistories, type FoundHistory } from './history-pages.js';
 
 export { DEFAULT_FORMATS, FORMATS, manifestText, type BuildOptions, type BuildResult, type Format, type ManifestEntry, type ProgressEvent } from './manifest.js';
@@ -38,6 +41,27 @@ export class BuildAborted extends Error {
  * @returns `ok: false` with diagnostics or failures when nothing was published
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const threads = options.renderThreads ?? 1;
+  // Worker threads for validation and rendering, started as soon as the build is large enough to
+  // want them (they load their code while this thread checks the output folder and the cache), or
+  // when rendering finds enough documents not in the cache.
+  let pool: BuildPool | undefined;
+  const poolFor = (count: number, threshold: number) => {
+    if (!pool && threads > 1 && count >= threshold && BuildPool.usable()) pool = new BuildPool(threads, options.templatesDir);
+    return pool;
+  };
+  poolFor(options.files.length, PARALLEL_THRESHOLD);
+  // What must end with the build, however it ends (the cache's writes in the background).
+  const atEnd: (() => Promise<void>)[] = [];
+  try {
+    return await buildWith(options, poolFor, atEnd);
+  } finally {
+    for (const end of atEnd) await end();
+    await pool?.close();
+  }
+}
+
+async function buildWith(options: BuildOptions, poolFor: (count: number, threshold: number) => BuildPool | undefined, atEnd: (() => Promise<void>)[]): Promise<BuildResult> {
   const timings: Record<string, number> = {};
   const time = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
     const start = performance.now();
@@ -59,13 +83,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cache = options.cacheDir
     ? await BuildCache.open(options.cacheDir, createHash('sha256').update(await toolkitFingerprint()).update(await fingerprintFolders(templateDirs(options.templatesDir))).digest('hex'), options.onWarning)
     : undefined;
-  const prepared = await time('validate', () => prepareNotices(options.files, { locales: options.locales, templatesDir: options.templatesDir, threads: options.renderThreads ?? 1, cache }));
+  if (cache) atEnd.push(() => cache.settle());
+  // The templates compile on this thread while the workers validate (awaited after validation,
+  // whose diagnostics come first).
+  const loadingTemplates = loadTemplateSet(options.templatesDir);
+  loadingTemplates.catch(() => undefined);
+  const check = (files: readonly string[]) => poolFor(files.length, PARALLEL_THRESHOLD)?.check(files) ?? checkNoticeTexts(files, options.templatesDir);
+  const prepared = await time('validate', () => prepareNotices(options.files, { locales: options.locales, templatesDir: options.templatesDir, check, cache }));
   if (options.formats.includes('jsonld')) prepared.diagnostics.push(...prepared.notices.flatMap((p) => dpvTermDiagnostics(p.notice, p.text, p.file)));
   if (prepared.diagnostics.some((d) => d.severity === 'error')) return fail(prepared.diagnostics);
 
   let templates: TemplateSet;
   try {
-    templates = await loadTemplateSet(options.templatesDir);
+    templates = await loadingTemplates;
   } catch (error) {
     if (error instanceof TemplateError) return fail([templateDiagnostic(error)]);
     throw error;
@@ -120,7 +150,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         notices: prepared.notices,
         templates,
         templatesDir: options.templatesDir,
-        threads: options.renderThreads ?? 1,
+        pool: (documents) => poolFor(documents, POOL_THRESHOLD),
         cache,
         writer,
         historyLink: (id) => (histories.has(id) ? HISTORY_LINK : undefined),
@@ -173,6 +203,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await (options.writeFile ?? writeFile)(manifestFile, manifestText(writer.manifest));
       checkAbort();
       await swapIn(staging, outDir, guard, writer.toSync([manifestFile]));
+      await cache?.settle();
       await cache?.putOutputRecords(outDir, writer.records);
       await cache?.prune();
     });

@@ -7,11 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, futimesSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { access, mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCacheFile } from '../util-fs.js';
+import { eachBounded } from './bounded.js';
 
 
 /** The file whose modification time says when the cache was last pruned. */
@@ -147,8 +148,8 @@ export class BuildCache {
    * not match (truncated, tampered with) is removed and counts as a miss, so it is rendered again
    * and never published.
    */
-  async get(key: string): Promise<Buffer | undefined> {
-    const bytes = await this.lookup(key);
+  get(key: string): Buffer | undefined {
+    const bytes = this.lookupSync(key);
     if (bytes) this.hits++;
     else this.misses++;
     return bytes;
@@ -156,17 +157,7 @@ export class BuildCache {
 
   /** As {@link get}, for what is not a document: not counted among the build's hits and misses. */
   async lookup(key: string): Promise<Buffer | undefined> {
-    const file = this.file(key);
-    const entry = await readFile(file).catch(() => undefined);
-    const bytes = entry && verified(entry);
-    if (!entry || !bytes) {
-      if (entry) await rm(file, { force: true }).catch(() => undefined);
-      return undefined;
-    }
-    this.used.add(key);
-    const now = new Date();
-    await utimes(file, now, now).catch(() => undefined);
-    return bytes;
+    return this.lookupSync(key);
   }
 
   /**
@@ -203,8 +194,9 @@ export class BuildCache {
   }
 
   /**
-   * As {@link lookup}, read on this thread, for many small entries read one after another: the
-   * thread-pool round trips of an asynchronous read and time update cost more than the reads.
+   * As {@link lookup}, read on this thread: entries are small, most lookups of a cold build are
+   * misses (a failed open), and the thread-pool round trips of asynchronous reads cost more than
+   * the reads; a build looks up every document before it renders the first.
    * An entry's time is refreshed only when it is a day old (pruning looks for weeks).
    */
   lookupSync(key: string): Buffer | undefined {
@@ -261,6 +253,25 @@ export class BuildCache {
   }
 
   private dirs = new Map<string, Promise<boolean>>();
+
+  private later: Promise<void>[] = [];
+
+  /**
+   * Store bytes made by `make` without holding up the caller: the entries are written a few at a
+   * time while the build goes on (a cold build's validation results, ~1,000 entries, held rendering
+   * back by ~0.5 s). {@link settle} waits for them.
+   */
+  putLater(entries: readonly { key: string; make: () => Buffer }[]): void {
+    // Best effort, as put is: a failure to cache never fails the build.
+    this.later.push(eachBounded(entries, 8, async (e) => this.put(e.key, e.make())).catch(() => undefined));
+  }
+
+  /** Wait for the writes {@link putLater} started. */
+  async settle(): Promise<void> {
+    const running = this.later;
+    this.later = [];
+    await Promise.all(running);
+  }
 
   /**
    * Remove entries no build has used for `maxAgeDays` (hits refresh an entry's time), so the cache

@@ -16,9 +16,9 @@ import { createRequire } from 'node:module';
 import { deserialize, serialize } from 'node:v8';
 import { noticeText, readNoticeBytes } from '../load/read-notice.js';
 import { schemaHash } from '../validate/compile-schema.js';
-import { mapFiles, type CheckedText } from '../validate/index.js';
-import { checkFilesParallel } from '../validate/parallel.js';
+import type { CheckedText } from '../validate/index.js';
 import type { BuildCache } from './cache.js';
+import type { CheckFiles } from './prepare.js';
 
 /** Packages whose code decides validation results but is not part of the toolkit fingerprint. */
 const VALIDATION_PACKAGES = ['yaml', 'ajv', 'ajv-formats'];
@@ -36,14 +36,13 @@ function validationRuntime(): string {
 }
 
 /**
- * Read and validate files for a build as {@link checkFilesParallel} does, taking the result of
- * each file whose path and text are unchanged from the cache. Only the others are parsed and
- * validated (in parallel when there are enough of them), and the valid ones are stored.
- * @param threads threads to validate with (see {@link checkFilesParallel})
- * @param templatesDir a custom templates folder whose phrase packs count too
+ * Read and validate files for a build as `check` does, taking the result of each file whose path
+ * and text are unchanged from the cache. Only the others are given to `check`, and the valid ones
+ * are stored.
+ * @param check reads and validates files (on this thread, or the build's worker threads)
  * @returns the results in the order of `files`
  */
-export async function checkFilesCached(files: readonly string[], cache: BuildCache, threads: number, templatesDir?: string): Promise<CheckedText[]> {
+export async function checkFilesCached(files: readonly string[], cache: BuildCache, check: CheckFiles): Promise<CheckedText[]> {
   const keyOf = (file: string, text: string) => cache.keyOf(`check ${validationRuntime()}\u0000${file}\u0000${cache.textHash(text)}`);
   // Read one after another on this thread: notices and entries are small, see BuildCache.lookupSync.
   const found = files.map((file) => {
@@ -53,14 +52,9 @@ export async function checkFilesCached(files: readonly string[], cache: BuildCac
     const entry = cache.lookupSync(keyOf(file, text));
     return entry && fromEntry(file, text, entry);
   });
-  const fresh = await checkFilesParallel(
-    files.filter((_, i) => !found[i]),
-    threads,
-    templatesDir,
-  );
-  await mapFiles(fresh, async ({ file, text, notice, diagnostics }) => {
-    if (notice) await cache.put(keyOf(file, text), serialize({ notice, diagnostics } satisfies Entry));
-  });
+  const fresh = await check(files.filter((_, i) => !found[i]));
+  // Stored while the build goes on; the build waits for them before it ends (BuildCache.settle).
+  cache.putLater(fresh.flatMap(({ file, text, notice, diagnostics }) => (notice ? [{ key: keyOf(file, text), make: () => serialize({ notice, diagnostics } satisfies Entry) }] : [])));
   let next = 0;
   return found.map((hit) => hit ?? fresh[next++]!);
 }

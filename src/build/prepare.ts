@@ -8,8 +8,7 @@ import { loadPhrasePack, Phrases, type PhrasePack } from '../model/phrases.js';
 import type { Notice } from '../model/notice.js';
 import { loadNotice } from '../load/read-notice.js';
 import { Reporter } from '../report/reporter.js';
-import type { CheckedText } from '../validate/index.js';
-import { checkFilesParallel } from '../validate/parallel.js';
+import { checkNoticeTexts, type CheckedText } from '../validate/index.js';
 import type { BuildCache } from './cache.js';
 import { checkFilesCached } from './check-cache.js';
 
@@ -24,6 +23,9 @@ export interface PreparedNotice {
   phrases: Map<string, Phrases>;
 }
 
+/** Reads and validates files: the text and, when valid, the notice of each, in the order given. */
+export type CheckFiles = (files: readonly string[]) => Promise<CheckedText[]>;
+
 /** Result of {@link prepareNotices}. */
 export interface Prepared {
   notices: PreparedNotice[];
@@ -36,12 +38,12 @@ export interface Prepared {
  * @param files notice files
  * @param options.locales render only these locales (default: all declared)
  * @param options.templatesDir custom templates folder (may hold its own phrase packs)
- * @param options.threads worker threads to read and validate a large set of files (default 1)
+ * @param options.check reads and validates files (default: on this thread; a build passes its worker threads)
  * @param options.cache a build cache that keeps the results of validation (see check-cache.ts)
  */
-export async function prepareNotices(files: string[], options: { locales?: string[]; templatesDir?: string; threads?: number; cache?: BuildCache | undefined } = {}): Promise<Prepared> {
-  const threads = options.threads ?? 1;
-  const checked = options.cache ? await checkFilesCached(files, options.cache, threads, options.templatesDir) : await checkFilesParallel(files, threads, options.templatesDir);
+export async function prepareNotices(files: string[], options: { locales?: string[]; templatesDir?: string; check?: CheckFiles; cache?: BuildCache | undefined } = {}): Promise<Prepared> {
+  const check = options.check ?? ((some) => checkNoticeTexts(some, options.templatesDir));
+  const checked = options.cache ? await checkFilesCached(files, options.cache, check) : await check(files);
   const diagnostics: Diagnostic[] = checked.flatMap((c) => c.diagnostics);
   const notices: PreparedNotice[] = [];
   const seen = new Map<string, string>();

@@ -12,6 +12,7 @@ import type { Format } from './manifest.js';
 import { pageLinks } from './page-links.js';
 import type { PreparedNotice } from './prepare.js';
 import type { RenderTask } from './render-pool.js';
+import type { BuildPool } from './worker-pool.js';
 import type { StagingWriter } from './staging-writer.js';
 
 /** Documents published from the previous output or the cache at once (file operations in flight). */
@@ -27,8 +28,8 @@ export interface RenderStep {
   templatesDir?: string;
   /** The link to a notice's history page, for the notices the build writes one for. */
   historyLink?: (noticeId: string) => string | undefined;
-  /** Worker threads (1: this thread). */
-  threads: number;
+  /** The build's worker threads for this many documents to render, or undefined to render here. */
+  pool?: (documents: number) => BuildPool | undefined;
   cache?: BuildCache;
   writer: StagingWriter;
 }
@@ -63,23 +64,24 @@ export async function renderDocuments(jobs: readonly Job[], step: RenderStep): P
   const owners: { job: Job; mdKey?: string; htmlKey?: string }[] = [];
   for (const { job, mdKey, htmlKey, links, md, html } of wanted) {
     if (md || html) {
-      tasks.push({ notice: job.prepared.notice, locale: job.locale, md, html, ...(html && links ? { links } : {}) });
+      tasks.push({ notice: job.prepared.notice, file: job.prepared.file, locale: job.locale, md, html, ...(html && links ? { links } : {}) });
       owners.push({ job, mdKey, htmlKey });
     }
   }
   if (tasks.length === 0) return;
-  // The renderers (the Markdown printer above all) are loaded only when a document is not in the cache.
-  const { renderAll } = await import('./render-pool.js');
-  const phrasesOf = (index: number) => owners[index]!.job.prepared.phrases.get(owners[index]!.job.locale)!;
-  await renderAll(tasks, step.templates, step.templatesDir, Math.max(1, step.threads), phrasesOf, async (index, result) => {
+  const store = async (index: number, result: { md?: Buffer; html?: Buffer }) => {
     const { job, mdKey, htmlKey } = owners[index]!;
-    for (const [format, text, key] of [['md', result.md, mdKey], ['html', result.html, htmlKey]] as const) {
-      if (text === undefined) continue;
-      const bytes = Buffer.from(text, 'utf8');
+    for (const [format, bytes, key] of [['md', result.md, mdKey], ['html', result.html, htmlKey]] as const) {
+      if (bytes === undefined) continue;
       if (key) await cache!.put(key, bytes);
       await writer.write(pathOf(job, format), bytes, entryOf(job, format), key);
     }
-  });
+  };
+  const pool = step.pool?.(tasks.length);
+  if (pool) return pool.render(tasks, store);
+  // The renderers (the Markdown printer above all) are loaded only when a document is not in the cache.
+  const { renderHere } = await import('./render-pool.js');
+  await renderHere(tasks, step.templates, (index) => owners[index]!.job.prepared.phrases.get(owners[index]!.job.locale)!, store);
 }
 
 /**
@@ -93,7 +95,7 @@ export async function publishCached(job: Job, format: Format, key: string, cache
     cache.kept(key);
     return true;
   }
-  const hit = await cache.get(key);
+  const hit = cache.get(key);
   if (hit) await writer.write(rel, hit, entryOf(job, format), key);
   return hit !== undefined;
 }

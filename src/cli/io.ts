@@ -8,6 +8,37 @@ export interface Sink {
   write(chunk: string): unknown;
 }
 
+/**
+ * A sink that gathers lines and writes them together once per turn of the event loop, so that a
+ * line per file of a large build is a few writes, not thousands (each a system call on a pipe).
+ * Whatever is written with {@link BatchedSink.write} goes out at once, after the lines before it.
+ */
+export class BatchedSink implements Sink {
+  private pending = '';
+
+  constructor(private readonly sink: Sink) {}
+
+  /** Queue a line (with its newline) for the next flush. */
+  line(text: string): void {
+    if (this.pending === '') setImmediate(() => this.flush());
+    this.pending += text;
+  }
+
+  /** Write the queued lines, then `chunk`. */
+  write(chunk: string): void {
+    this.flush();
+    this.sink.write(chunk);
+  }
+
+  /** Write the queued lines now. */
+  flush(): void {
+    if (this.pending === '') return;
+    const text = this.pending;
+    this.pending = '';
+    this.sink.write(text);
+  }
+}
+
 /** The streams and environment a command runs with. */
 export interface CliIO {
   stdout: Sink;

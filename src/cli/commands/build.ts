@@ -9,7 +9,7 @@ import { formatDiagnostics } from '../../report/format-diagnostics.js';
 import { appendStepSummary, formatGithubAnnotations, severityRows, stepSummary, wantsGithubAnnotations, type SummaryRow } from '../../report/format-github.js';
 import { NoBrowserError } from '../../render/pdf/browser.js';
 import { expandNoticeFiles } from '../files.js';
-import { ExitError, useColor, UsageError } from '../io.js';
+import { BatchedSink, ExitError, useColor, UsageError } from '../io.js';
 import { defineCommand } from './types.js';
 import { readFile } from 'node:fs/promises';
 
@@ -57,6 +57,8 @@ Next: open DIR/index.html, or publish DIR.`,
     const operands = positionals.length > 0 ? positionals : ['notices'];
     const files = await expandNoticeFiles(operands, io.cwd);
     if (files.length === 0) throw new UsageError(`No notice files (*.yaml) in ${operands.join(', ')}.`);
+    // One line per document: written in batches (see BatchedSink).
+    const stderr = new BatchedSink(io.stderr);
     const color = useColor(io, values['no-color']);
     const controller = new AbortController();
     let signalName: NodeJS.Signals | undefined;
@@ -72,7 +74,7 @@ Next: open DIR/index.html, or publish DIR.`,
         outDir: path.resolve(io.cwd, values.out),
         cwd: io.cwd,
         history: !values['no-history'],
-        onWarning: (message) => io.stderr.write(`warning: ${message}\n`),
+        onWarning: (message) => stderr.write(`warning: ${message}\n`),
         formats: FORMATS.filter((f) => formats.includes(f)),
         locales,
         jobs,
@@ -91,9 +93,9 @@ Next: open DIR/index.html, or publish DIR.`,
             lastDraw = now;
             const width = 30;
             const filled = Math.round((event.done / event.total) * width);
-            io.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${event.done}/${event.total} ${event.path.slice(0, 40).padEnd(40)}`);
-            if (event.done === event.total) io.stderr.write('\n');
-          } else io.stderr.write(`wrote ${event.path}\n`);
+            stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${event.done}/${event.total} ${event.path.slice(0, 40).padEnd(40)}`);
+            if (event.done === event.total) stderr.write('\n');
+          } else stderr.line(`wrote ${event.path}\n`);
         },
       });
       const shown = result.diagnostics.map((d) => ({ ...d, file: path.relative(io.cwd, d.file) || d.file }));
@@ -102,27 +104,27 @@ Next: open DIR/index.html, or publish DIR.`,
       const histories = result.manifest.filter((m) => m.notice !== null && m.version === null).length;
       const summaryRows: SummaryRow[] = [['notices', files.length], ['documents', docs], ...severityRows(result.diagnostics), ['failed documents', result.failures.length]];
       const summaryWarning = appendStepSummary(io.env, stepSummary(`noticekit build${result.ok ? '' : ': nothing published'}`, summaryRows));
-      if (summaryWarning) io.stderr.write(summaryWarning);
+      if (summaryWarning) stderr.write(summaryWarning);
       if (!result.ok) {
         if (result.diagnostics.length > 0) {
           const sources = new Map<string, string>();
           for (const d of result.diagnostics) if (!sources.has(d.file)) sources.set(d.file, await readFile(d.file, 'utf8').catch(() => ''));
           const shownSources = new Map([...sources].map(([f, t]) => [path.relative(io.cwd, f) || f, t]));
-          io.stderr.write(formatDiagnostics(shown, { color, sources: shownSources }));
+          stderr.write(formatDiagnostics(shown, { color, sources: shownSources }));
         }
-        for (const f of result.failures) io.stderr.write(`failed: ${f.path}: ${f.reason}\n`);
-        if (result.failures.some((f) => /took longer than/.test(f.reason))) io.stderr.write(`A document may take ${timeout} ms to print (--print-timeout); raise it if the documents are just long.\n`);
-        io.stderr.write(`Nothing was published; ${values.out} is unchanged.\n`);
+        for (const f of result.failures) stderr.write(`failed: ${f.path}: ${f.reason}\n`);
+        if (result.failures.some((f) => /took longer than/.test(f.reason))) stderr.write(`A document may take ${timeout} ms to print (--print-timeout); raise it if the documents are just long.\n`);
+        stderr.write(`Nothing was published; ${values.out} is unchanged.\n`);
         return 1;
       }
       const cacheNote = result.cache ? `; ${result.cache.hits} from cache, ${result.cache.misses} rendered` : '';
-      if (result.browser) io.stderr.write(`PDFs printed by ${result.browser.path}${result.browser.version ? ` (${result.browser.version})` : ''}.\n`);
+      if (result.browser) stderr.write(`PDFs printed by ${result.browser.path}${result.browser.version ? ` (${result.browser.version})` : ''}.\n`);
       const historyNote = histories > 0 ? ` and ${histories} history ${histories === 1 ? 'page' : 'pages'}` : '';
-      io.stderr.write(`Built ${docs} documents${historyNote} from ${files.length} ${files.length === 1 ? 'notice' : 'notices'} into ${values.out}/ (${Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}${cacheNote}).\n`);
+      stderr.write(`Built ${docs} documents${historyNote} from ${files.length} ${files.length === 1 ? 'notice' : 'notices'} into ${values.out}/ (${Object.entries(result.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}${cacheNote}).\n`);
       return 0;
     } catch (error) {
       if (error instanceof BuildAborted || controller.signal.aborted) {
-        io.stderr.write(`\nInterrupted${signalName ? ` by ${signalName}` : ''}; ${values.out} is unchanged.\n`);
+        stderr.write(`\nInterrupted${signalName ? ` by ${signalName}` : ''}; ${values.out} is unchanged.\n`);
         return signalName === 'SIGTERM' ? 143 : 130;
       }
       if (error instanceof OutputRefusedError) throw new ExitError(error.exitCode, `${error.message}\nNothing was written.`);
@@ -137,6 +139,7 @@ Next: open DIR/index.html, or publish DIR.`,
       }
       throw error;
     } finally {
+      stderr.flush();
       unregister?.();
     }
   },
