@@ -4,7 +4,7 @@
  * cache's fingerprint (toolkit code, templates folders with their phrase packs), what else
  * validation depends on (the schema, the YAML and schema libraries, Node's Intl data), the path
  * of the file as given (diagnostics name it) and its text. Results are kept in V8's serialization,
- * the structured clone that also carries them back from the validation workers.
+ * the structured clone that also carries them back from the build's worker threads.
  *
  * Only valid files are kept: an invalid file fails the build, so its result is wanted once before
  * it is fixed, and it is always reported as the validation of this run words it. A file that
