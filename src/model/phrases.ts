@@ -70,11 +70,22 @@ export function phrasePackPaths(locale: string, templatesDir?: string): string[]
 
 /**
  * True when some pack would serve the locale (see {@link phrasePackPaths}); a synchronous file
- * check, for validation.
+ * check, for validation. The answer is kept, as the packs {@link loadPhrasePack} reads are: every
+ * notice of a run asks for the same few locales.
  */
 export function hasPhrasePack(locale: string, templatesDir?: string): boolean {
-  return phrasePackPaths(locale, templatesDir).some((f) => existsSync(f));
+  const key = `${templatesDir ?? ''}\u0000${locale}`;
+  let found = packFound.get(key);
+  if (found === undefined) {
+    found = phrasePackPaths(locale, templatesDir).some((f) => existsSync(f));
+    if (packFound.size < MAX_KEPT_ANSWERS) packFound.set(key, found);
+  }
+  return found;
 }
+
+/** Answers of {@link hasPhrasePack} kept, at most {@link MAX_KEPT_ANSWERS} (locales come from input). */
+const packFound = new Map<string, boolean>();
+const MAX_KEPT_ANSWERS = 1000;
 
 /**
  * Load the phrase pack for a locale (cached). The packs for the locale's language and for the

@@ -14,12 +14,22 @@ const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback
  */
 export function languageTagState(tag: string): 'form' | boolean {
   if (!LOCALE_FORM.test(tag)) return 'form';
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1 && languageNames.of(tag.split('-')[0]!) !== undefined;
-  } catch {
-    return false;
+  // Asking Intl is slow and every notice declares the same few tags: each answer is kept.
+  let state = tagStates.get(tag);
+  if (state === undefined) {
+    try {
+      state = Intl.getCanonicalLocales(tag).length === 1 && languageNames.of(tag.split('-')[0]!) !== undefined;
+    } catch {
+      state = false;
+    }
+    if (tagStates.size < MAX_KEPT_TAGS) tagStates.set(tag, state);
   }
+  return state;
 }
+
+/** Answers of {@link languageTagState} kept, at most {@link MAX_KEPT_TAGS} (tags are hostile input). */
+const tagStates = new Map<string, boolean>();
+const MAX_KEPT_TAGS = 1000;
 
 /** Check `locales-known`. */
 export const localesKnown: ValidationCheck = {
