@@ -17,7 +17,8 @@ process.exitCode = await run(process.argv.slice(2), {
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
-  ...(process.stdin.isTTY && process.stdout.isTTY ? { terminal: { input: process.stdin, output: process.stdout } } : {}),
+  // stdout first: reading process.stdin creates its stream (~5 ms), needless when output is redirected.
+  ...(process.stdout.isTTY && process.stdin.isTTY ? { terminal: { input: process.stdin, output: process.stdout } } : {}),
   onSignal(handler) {
     signalHandlers.add(handler);
     return () => signalHandlers.delete(handler);

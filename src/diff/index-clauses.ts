@@ -100,23 +100,34 @@ export function ownValue(node: ClauseNode): Record<string, unknown> {
   return out;
 }
 
+/** True when `prefix` is a proper prefix of `path`. */
+function isPrefix(prefix: Path, path: Path): boolean {
+  if (prefix.length >= path.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (prefix[i] !== path[i]) return false;
+  return true;
+}
+
 /**
  * Index a valid notice.
  * @param notice a notice that passed validation
  */
 export function indexNotice(notice: Notice): NoticeIndex {
   const clauses: ClauseNode[] = [];
-  const byPath = new Map<string, ClauseNode>();
   const byId = new Map<string, ClauseNode>();
   const defs = new Map<string, string>();
+  // The clauses enclosing the value visited, outermost first (the walk visits parents first).
+  const enclosing: ClauseNode[] = [];
   walkNotice(notice, ({ value, path, def }) => {
-    if (!def) return;
+    if (!def) return undefined;
     // Only texts and references are looked up later; skipping the rest keeps large notices fast.
-    if (def === 'Text' || def === 'IdRef') defs.set(pathKey(path), def);
-    if (!isClauseDef(def) || value === null || typeof value !== 'object' || Array.isArray(value)) return;
-    const key = pathKey(path);
-    let parent: ClauseNode | undefined;
-    for (let n = path.length - 1; n >= 0 && !parent && path.length > 0; n--) parent = byPath.get(pathKey(path.slice(0, n)));
+    // Neither holds a clause or another text, so the walk need not look inside them.
+    if (def === 'Text' || def === 'IdRef') {
+      defs.set(pathKey(path), def);
+      return 'skip';
+    }
+    if (!isClauseDef(def) || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    while (enclosing.length > 0 && !isPrefix(enclosing[enclosing.length - 1]!.path, path)) enclosing.pop();
+    const parent = enclosing[enclosing.length - 1];
     const record = value as Record<string, unknown>;
     const id = typeof record.id === 'string' ? record.id : '';
     const rel = parent ? path.slice(parent.path.length) : [];
@@ -138,8 +149,9 @@ export function indexNotice(notice: Notice): NoticeIndex {
       top: typeof path[0] === 'string' ? path[0] : '',
     };
     clauses.push(node);
-    byPath.set(key, node);
+    enclosing.push(node);
     if (listItem && id) byId.set(id, node);
+    return undefined;
   });
   const root = clauses[0]!;
   const n = notice as unknown as { sourceLocale: string; locales: string[] };

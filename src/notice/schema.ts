@@ -99,12 +99,13 @@ function shapeOf(start: SchemaNode, outerDef?: string): Shape {
 
 /**
  * Visit every value of a notice together with its schema definition, depth first, parents first.
- * Values the schema does not describe (unknown keys) are not visited.
+ * Values the schema does not describe (unknown keys) are not visited, nor the values inside one
+ * for which the visitor returns `'skip'`.
  */
-export function walkNotice(data: unknown, visit: (entry: WalkEntry) => void): void {
+export function walkNotice(data: unknown, visit: (entry: WalkEntry) => void | 'skip'): void {
   const schema = noticeSchema();
   const go = (value: unknown, shape: Shape, path: (string | number)[], slot: string | undefined) => {
-    visit({ value, path, def: shape.def, slot });
+    if (visit({ value, path, def: shape.def, slot }) === 'skip') return;
     if (Array.isArray(value)) {
       if (shape.items) {
         const items = shapeOf(shape.items);

@@ -5,7 +5,7 @@
  * else the schema is compiled at run time (as under the test runner).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
@@ -66,7 +66,16 @@ export function standaloneValidatorSource(): string {
 /** Load a precompiled validator if it exists and matches the schema. */
 export function loadStandalone(file: string): ValidateFunction | undefined {
   if (!existsSync(file)) return undefined;
-  const head = readFileSync(file, 'utf8').slice(0, 300);
+  // The stamp is in the first lines: read those, not the whole file (require reads it once more).
+  const fd = openSync(file, 'r');
+  const bytes = Buffer.alloc(300);
+  let length: number;
+  try {
+    length = readSync(fd, bytes, 0, bytes.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const head = bytes.toString('utf8', 0, length);
   if (!head.includes(`schema-sha256: ${schemaHash()}`)) return undefined;
   return require(file) as ValidateFunction;
 }

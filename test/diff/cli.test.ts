@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/index.js';
-import { fakeIO, ROOT } from './helpers.js';
+import { formatDiffHtml, formatDiffJson, formatDiffMarkdown, formatDiffText } from '../../src/diff/index.js';
+import { diffFiles, fakeIO, ROOT } from './helpers.js';
 
 const V1 = 'test/fixtures/notices/praxisportal.v1.yaml';
 const V2 = 'test/fixtures/notices/praxisportal.v2.yaml';
@@ -90,11 +91,19 @@ describe('noticekit diff: exit status', () => {
 });
 
 describe('noticekit diff: output', () => {
-  it('writes each format to stdout', async () => {
-    for (const [format, probe] of [['json', '"changes"'], ['md', '### Material changes'], ['html', '<!DOCTYPE html>'], ['text', 'Material changes']] as const) {
+  it('writes each format to stdout, as its formatter (loaded only for that format) writes it', async () => {
+    const diff = diffFiles(path.join(ROOT, V1), path.join(ROOT, V2));
+    const formats = [
+      ['json', '"changes"', formatDiffJson(diff)],
+      ['md', '### Material changes', formatDiffMarkdown(diff)],
+      ['html', '<!DOCTYPE html>', formatDiffHtml(diff)],
+      ['text', 'Material changes', formatDiffText(diff)],
+    ] as const;
+    for (const [format, probe, expected] of formats) {
       const io = fakeIO(ROOT);
       await run(['diff', V1, V2, '--format', format], io);
       expect(io.out()).toContain(probe);
+      expect(io.out(), format).toBe(expected);
       expect(io.err()).toBe('');
     }
   });

@@ -11,7 +11,9 @@ import { compareDurations, diffNotices, parseDuration, RULES } from '../../src/d
 import { loadNotice } from '../../src/load/read-notice.js';
 import { validateNotice } from '../../src/validate/index.js';
 import type { Notice } from '../../src/model/notice.js';
-import { diffFiles, FIXTURES, loadValid, ROOT } from './helpers.js';
+import { indexNotice, pathKey } from '../../src/diff/index-clauses.js';
+import { walkNotice } from '../../src/notice/schema.js';
+import { diffFiles, FIXTURES, loadValid, PRAXIS_V2, ROOT } from './helpers.js';
 
 const base = loadValid(path.join(FIXTURES, 'identical/a.yaml'));
 const edit = (change: (n: Record<string, any>) => void): Notice => {
@@ -21,6 +23,42 @@ const edit = (change: (n: Record<string, any>) => void): Notice => {
 };
 const diff = (a: Notice, b: Notice) => diffNotices({ notice: a, file: 'a' }, { notice: b, file: 'b' });
 const brief = (a: Notice, b: Notice) => diff(a, b).changes.map((c) => `${c.kind} ${c.id}${c.fromId ? ` <- ${c.fromId}` : ''} ${c.material ? c.rule : c.category}`);
+
+describe('indexNotice', () => {
+  const notice = loadValid(PRAXIS_V2);
+  const index = indexNotice(notice);
+
+  it("gives each clause the nearest clause enclosing it as its parent", () => {
+    const paths = new Set(index.clauses.map((c) => pathKey(c.path)));
+    expect(index.clauses.length).toBeGreaterThan(20);
+    for (const clause of index.clauses.slice(1)) {
+      let nearest: string | undefined;
+      for (let n = clause.path.length - 1; n >= 0 && nearest === undefined; n--) if (paths.has(pathKey(clause.path.slice(0, n)))) nearest = pathKey(clause.path.slice(0, n));
+      expect(pathKey(clause.parent!.path), clause.idPath).toBe(nearest);
+    }
+    expect(index.clauses.some((c) => c.path.length >= 4)).toBe(true);
+  });
+
+  it('records every text and reference a full walk finds (the walk skips only their insides)', () => {
+    const all = new Map<string, string>();
+    walkNotice(notice, ({ path: at, def }) => {
+      if (def === 'Text' || def === 'IdRef') all.set(pathKey(at), def);
+    });
+    expect([...all.values()]).toContain('IdRef');
+    expect(index.defs).toEqual(all);
+  });
+
+  it('walkNotice does not visit the values inside one its visitor skips', () => {
+    const visited: string[] = [];
+    walkNotice(notice, ({ path: at, def }) => {
+      visited.push(pathKey(at));
+      return def === 'Purpose' ? 'skip' : undefined;
+    });
+    expect(visited).toContain(pathKey(['purposes', 0]));
+    expect(visited.some((p) => p.startsWith(`${pathKey(['purposes', 0])}\u0000`))).toBe(false);
+    expect(visited).toContain(pathKey(['controller', 'name']));
+  });
+});
 
 describe('durations', () => {
   it('compares numerically', () => {

@@ -3,13 +3,16 @@
  * path (a composed Document) gives, or give up. Held to that on every fixture and on mutated
  * notices: same data, same line table, same load and validation diagnostics.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import YAML from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import YAML, { Lexer } from 'yaml';
 import { loadNotice, MAX_DEPTH, type LoadedNotice } from '../../src/load/read-notice.js';
 import { readPlainYaml } from '../../src/load/plain-yaml.js';
+import { quickLex } from '../../src/load/plain-yaml-lex.js';
 import { validateNotice } from '../../src/validate/validate-notice.js';
 import { tree } from '../helpers/files.js';
 
@@ -64,6 +67,81 @@ describe('fast path agrees with the full path', () => {
     // Both paths are exercised, so the comparison means something.
     expect(fast).toBeGreaterThan(100);
     expect(full).toBeGreaterThan(100);
+  });
+});
+
+describe('quickLex yields the tokens of yaml\'s lexer, or gives up', () => {
+  const lexed = (text: string) => [...new Lexer().lex(text)];
+  const out = mkdtempSync(path.join(tmpdir(), 'noticekit-quicklex-'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it(`on every YAML fixture and notice (${yamlFiles.length} files)`, () => {
+    let read = 0;
+    for (const { name, bytes } of yamlFiles) {
+      const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+      const tokens = quickLex(text);
+      if (tokens === undefined) continue;
+      expect(tokens, name).toEqual(lexed(text));
+      read++;
+    }
+    expect(read).toBeGreaterThan(20);
+  });
+
+  it('on 1,500 mutations of a generated notice (plain, quoted and continued scalars, lists, comments)', () => {
+    execFileSync(process.execPath, [path.join(root, 'scripts/gen-large-notice.mjs'), '--clauses', '400', '--out', out]);
+    // The first 300 lines of each version: every form the generator writes, and quick to lex 3,000 times.
+    const bases = ['a.yaml', 'b.yaml'].map((f) => `${readFileSync(path.join(out, f), 'utf8').split('\n').slice(0, 300).join('\n')}\n`);
+    const random = mulberry32(20261202);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const inserts = [':', ': ', '-', '- ', ' ', '  ', '    ', '\t', '#', ' #', '# c', ' # c', '"', "'", "''", '\\"', '[', '{', '&a ', '*a', '!', '|', '>', '\n', '\n\n', '\n  ', '\n      ', '\n# c\n', '? ', ',', '\\', '\r', '\r\n', '---', '...', '%', '@', 'x:y', 'a: b', '-x', '.x'];
+    let read = 0;
+    let gaveUp = 0;
+    for (let i = 0; i < 1500; i++) {
+      let text = pick(bases);
+      for (let n = 1 + Math.floor(random() * 3); n > 0; n--) text = mutate(text, random, pick, inserts);
+      const tokens = quickLex(text);
+      if (tokens === undefined) {
+        gaveUp++;
+        continue;
+      }
+      expect(tokens, `mutant ${i}:\n${text}`).toEqual(lexed(text));
+      read++;
+    }
+    // Both outcomes are common, so the comparison means something.
+    expect(read).toBeGreaterThan(300);
+    expect(gaveUp).toBeGreaterThan(300);
+  });
+
+  it.each([
+    'a: b',
+    'a:  \nb: c   \n',
+    '\n\n# c\n  \na: 1\n',
+    'a: 1\n  # c\nb: x # y\n',
+    'a: "x\\"y"  # c\nb: \'it\'\'s\'\n',
+    'a:\n- b\n-   c\n-\n- - d\n',
+    '- a: 1\n  b: 2\n',
+    'a: b\n   c\n\n  # note\nd: e\n',
+    'a: one\n  two  \n  three\n\nb: x:y http://example.com/#top\n',
+    'list:\n  - long item\n    continued\n  - id: x\n    text: more\n      and more\n',
+  ])('reads %j', (text) => {
+    const tokens = quickLex(text);
+    expect(tokens).toBeDefined();
+    expect(tokens).toEqual(lexed(text));
+  });
+
+  it.each([
+    ['a block scalar', 'a: |\n  x\n'],
+    ['a flow list', 'a: [x]'],
+    ['a tab', 'a:\tb'],
+    ['a CR', 'a: b\r\n'],
+    ['a quoted key', '"a": b'],
+    ['a continued scalar with a blank line', 'a: b\n\n  c\n'],
+    ['a multi-line quoted scalar', 'a: "b\n  c"'],
+    ['a document start', '---\na: 1'],
+    ['an indented first line', '  a: 1'],
+    ['a scalar that is no key or list item', 'a: 1\nb\n'],
+  ])('gives up on %s', (_name, text) => {
+    expect(quickLex(text)).toBeUndefined();
   });
 });
 

@@ -58,3 +58,17 @@ describe('phrase overrides', () => {
     expect(validateNotice(loadNotice(text, 'ok.yaml')).diagnostics).toEqual([]);
   });
 });
+
+describe('messages name the place of the problem', () => {
+  const messages = (file: string) => validateNotice(loadNotice(readFileSync(path.join(ROOT, 'test/fixtures/validate/invalid', file)), file)).diagnostics.map((d) => d.message);
+
+  it('a key combination: the object, as a key path', () => {
+    expect(messages('destination-empty.yaml')).toEqual(["transfers.destinations[0] needs either 'country' (an ISO code such as 'US') or 'organisation'; add one."]);
+  });
+
+  it('a text without a declared locale: the text, as a key path', () => {
+    const found = messages('locale-missing.yaml');
+    expect(found.length).toBeGreaterThan(0);
+    for (const message of found) expect(message).toMatch(/^[a-z][A-Za-z]*(\.[a-z][A-Za-z]*|\[\d+\])* has no '[a-z-]+' text; add /);
+  });
+});

@@ -3,16 +3,10 @@
  * of two notice versions, with material changes flagged. Exit status as diff(1).
  */
 import { formatDiagnostics } from '../../report/format-diagnostics.js';
-import {
-  diffNotices,
-  formatDiffHtml,
-  formatDiffJson,
-  formatDiffMarkdown,
-  formatDiffText,
-  locateInRepo,
-  type NoticeVersion,
-} from '../../diff/index.js';
-import { readVersionAt, readVersionFile } from '../../diff/read-version.js';
+import { diffNotices } from '../../diff/diff-notices.js';
+import type { NoticeDiff } from '../../diff/types.js';
+import type { FormatDiffOptions } from '../../diff/util-format.js';
+import { locateInRepo, readVersionAt, readVersionFile, type NoticeVersion } from '../../diff/read-version.js';
 import { UsageError, useColor, type CliIO } from '../io.js';
 import { defineCommand } from './types.js';
 import { appendStepSummary, stepSummary } from '../../report/format-github.js';
@@ -63,9 +57,8 @@ Next: noticekit history FILE (every committed version with its material changes)
     );
     const timestamp = values.timestamp ? generationTime(io) : undefined;
     const color = useColor(io, values['no-color'], 'stdout');
-    const output =
-      format === 'json' ? formatDiffJson(diff) : format === 'html' ? formatDiffHtml(diff, { timestamp }) : format === 'md' ? formatDiffMarkdown(diff, { timestamp }) : formatDiffText(diff, { color });
-    io.stdout.write(output);
+    const output = format === 'text' ? { color } : { timestamp };
+    io.stdout.write((await formatter(format))(diff, output));
     const summaryWarning = appendStepSummary(io.env, stepSummary('noticekit diff', [['changes', diff.changes.length], ['material changes', diff.summary.material], ['to review', diff.summary.review]]));
     if (summaryWarning) io.stderr.write(summaryWarning);
     if (failOn === 'material') return diff.summary.material > 0 ? 1 : 0;
@@ -85,6 +78,23 @@ async function readSides(positionals: string[], from: string | undefined, to: st
   }
   if (positionals.length !== 2) throw new UsageError(`Give two notice files to compare, or one file with --from REV (got ${positionals.length} ${positionals.length === 1 ? 'file' : 'files'}).`);
   return [await readVersionFile(positionals[0]!, io.cwd), await readVersionFile(positionals[1]!, io.cwd)];
+}
+
+/**
+ * The formatter for one format, loaded when it is asked for: a run writes one format, so the
+ * other three are never loaded.
+ */
+async function formatter(format: Format): Promise<(diff: NoticeDiff, options: FormatDiffOptions) => string> {
+  switch (format) {
+    case 'json':
+      return (await import('../../diff/format-json.js')).formatDiffJson;
+    case 'html':
+      return (await import('../../diff/format-html.js')).formatDiffHtml;
+    case 'md':
+      return (await import('../../diff/format-markdown.js')).formatDiffMarkdown;
+    case 'text':
+      return (await import('../../diff/format-text.js')).formatDiffText;
+  }
 }
 
 /** Now, or SOURCE_DATE_EPOCH when set (reproducible builds). */

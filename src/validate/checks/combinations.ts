@@ -20,19 +20,21 @@ export const keyCombinations: ValidationCheck = {
 };
 
 function combinations(def: string, value: Record<string, unknown>, path: KeyPath, out: CheckFinding[]): void {
-  const where = formatPath(path);
+  // Written only into messages, so formatted only for an object that has a problem.
+  let written: string | undefined;
+  const where = () => (written ??= formatPath(path));
   const missing = (message: string) => out.push({ code: 'missing-key', message, path, at: 'key' });
   const conflict = (message: string, key: string) => out.push({ code: 'conflicting-keys', message, path: [...path, key], at: 'key' });
   if (def === 'Destination') {
-    if (value.country === undefined && value.organisation === undefined) missing(`${where} needs either 'country' (an ISO code such as 'US') or 'organisation'; add one.`);
-    if (value.country !== undefined && value.organisation !== undefined) conflict(`${where} gives both 'country' and 'organisation'; keep one (make two destinations if both apply).`, 'organisation');
+    if (value.country === undefined && value.organisation === undefined) missing(`${where()} needs either 'country' (an ISO code such as 'US') or 'organisation'; add one.`);
+    if (value.country !== undefined && value.organisation !== undefined) conflict(`${where()} gives both 'country' and 'organisation'; keep one (make two destinations if both apply).`, 'organisation');
   } else if (def === 'Clause') {
-    if (value.after === undefined && value.afterClause === undefined) missing(`${where} does not say where it goes; add 'after' (a section such as 'purposes') or 'afterClause' (a clause id).`);
-    if (value.after !== undefined && value.afterClause !== undefined) conflict(`${where} gives both 'after' and 'afterClause'; keep one.`, 'afterClause');
+    if (value.after === undefined && value.afterClause === undefined) missing(`${where()} does not say where it goes; add 'after' (a section such as 'purposes') or 'afterClause' (a clause id).`);
+    if (value.after !== undefined && value.afterClause !== undefined) conflict(`${where()} gives both 'after' and 'afterClause'; keep one.`, 'afterClause');
   } else if (def === 'Safeguard') {
-    if (value.mechanism === 'derogation' && value.derogation === undefined) missing(`${where} is a derogation but does not say which point of Art. 49(1) applies; add 'derogation', e.g. '49(1)(a)'.`);
-    if (value.mechanism !== 'derogation' && value.derogation !== undefined) conflict(`${where} gives 'derogation' but its mechanism is '${String(value.mechanism)}'; remove 'derogation' or set 'mechanism: derogation'.`, 'derogation');
+    if (value.mechanism === 'derogation' && value.derogation === undefined) missing(`${where()} is a derogation but does not say which point of Art. 49(1) applies; add 'derogation', e.g. '49(1)(a)'.`);
+    if (value.mechanism !== 'derogation' && value.derogation !== undefined) conflict(`${where()} gives 'derogation' but its mechanism is '${String(value.mechanism)}'; remove 'derogation' or set 'mechanism: derogation'.`, 'derogation');
   } else if (def === 'RetentionRule') {
-    if (['period', 'trigger', 'law', 'criteria'].every((k) => value[k] === undefined)) missing(`${where} says nothing about how long; add 'period' (e.g. 'P6M'), 'trigger', 'law' or 'criteria'.`);
+    if (['period', 'trigger', 'law', 'criteria'].every((k) => value[k] === undefined)) missing(`${where()} says nothing about how long; add 'period' (e.g. 'P6M'), 'trigger', 'law' or 'criteria'.`);
   }
 }

@@ -18,19 +18,21 @@ export const textsComplete: ValidationCheck = {
     for (const { value, path, def } of entries) {
       if (def !== 'Text' || value === null || typeof value !== 'object' || Array.isArray(value)) continue;
       const text = value as Record<string, unknown>;
-      const where = formatPath(path);
+      // Written only into messages, so formatted only for a text that has a problem.
+      let written: string | undefined;
+      const where = () => (written ??= formatPath(path));
       const missing = locales.filter((l) => !(l in text));
       if (missing.length > 0) {
-        out.push({ code: 'missing-locale', message: `${where} has no ${missing.map((l) => `'${l}'`).join(', ')} text; add ${missing.map((l) => `'${l}: ...'`).join(' and ')} (the notice declares ${locales.join(', ')}).`, path, at: 'key' });
+        out.push({ code: 'missing-locale', message: `${where()} has no ${missing.map((l) => `'${l}'`).join(', ')} text; add ${missing.map((l) => `'${l}: ...'`).join(' and ')} (the notice declares ${locales.join(', ')}).`, path, at: 'key' });
       }
       for (const [locale, localised] of Object.entries(text)) {
         if (declared.size > 0 && !declared.has(locale)) {
-          out.push({ code: 'undeclared-locale', message: `${where} has a '${locale}' text but the notice does not declare '${locale}' in locales; add it there or remove this text.`, path: [...path, locale], at: 'key' });
+          out.push({ code: 'undeclared-locale', message: `${where()} has a '${locale}' text but the notice does not declare '${locale}' in locales; add it there or remove this text.`, path: [...path, locale], at: 'key' });
         }
         if (typeof localised !== 'string') continue;
         for (const problem of checkMarkdown(localised)) {
           const offset = findInSource(loaded, [...path, locale], problem.snippet);
-          out.push({ code: problem.code, message: `${where}.${locale}: ${problem.message}`, path: [...path, locale], ...(offset !== undefined ? { at: { offset } } : {}) });
+          out.push({ code: problem.code, message: `${where()}.${locale}: ${problem.message}`, path: [...path, locale], ...(offset !== undefined ? { at: { offset } } : {}) });
         }
       }
     }
