@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 /** Process entry point: wires `run` to the real process; sets only the exit code. */
+// First: engine settings that must precede the loading of everything else.
+import './engine-flags.js';
 import { run } from './index.js';
 
 const signalHandlers = new Set<(signal: NodeJS.Signals) => void>();
