@@ -14,9 +14,9 @@ import { servedFontFiles } from '../render/pdf/fonts.js';
 import { dpvTermDiagnostics } from '../render/json/index.js';
 import { Reporter } from '../report/reporter.js';
 import { prepareNotices } from './prepare.js';
-import { CACHED_AHEAD, publishCached, renderDocuments } from './render-step.js';
+import { CACHED_AHEAD, publishCached, publishRendered, renderDocuments } from './render-step.js';
 import { eachBounded } from './bounded.js';
-import { entryOf, jobsOf, pathOf, versionsById, type Job } from './jobs.js';
+import { jobsOf, pathOf, versionsById, type Job } from './jobs.js';
 import { BuildCache, fingerprintFolders, toolkitFingerprint } from './cache.js';
 import { guardOutputDir } from './output-guard.js';
 import { clearLeftovers, stagingPath, swapIn } from './swap.js';
@@ -176,11 +176,7 @@ async function buildWith(options: BuildOptions, poolFor: (count: number, thresho
           jobs: options.jobs,
           checkAbort,
           documentOf: (job) => pdfDocument(job.prepared.notice, job.locale, job.prepared.phrases.get(job.locale)!, templates, { paper: options.paper, timeoutMs: options.printTimeoutMs ?? 30_000 }),
-          async store(job, pdf) {
-            const key = pdfKey(job);
-            if (key) await cache!.put(key, pdf);
-            await writer.write(pathOf(job, 'pdf'), pdf, entryOf(job, 'pdf'), key);
-          },
+          store: (job, pdf) => publishRendered(job, 'pdf', pdf, pdfKey(job), cache, writer),
           failed: (job, reason) => failures.push({ path: pathOf(job, 'pdf'), reason }),
         });
       });
