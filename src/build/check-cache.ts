@@ -44,20 +44,36 @@ function validationRuntime(): string {
  */
 export async function checkFilesCached(files: readonly string[], cache: BuildCache, check: CheckFiles): Promise<CheckedText[]> {
   const keyOf = (file: string, text: string) => cache.keyOf(`check ${validationRuntime()}\u0000${file}\u0000${cache.textHash(text)}`);
-  // Read one after another on this thread: notices and entries are small, see BuildCache.lookupSync.
-  const found = files.map((file) => {
-    const bytes = readNoticeBytes(file);
-    const text = Buffer.isBuffer(bytes) ? noticeText(bytes) : undefined;
-    if (text === undefined) return undefined;
-    const entry = cache.lookupSync(keyOf(file, text));
-    return entry && fromEntry(file, text, entry);
-  });
-  const fresh = await check(files.filter((_, i) => !found[i]));
-  // Stored while the build goes on; the build waits for them before it ends (BuildCache.settle).
-  cache.putLater(fresh.flatMap(({ file, text, notice, diagnostics }) => (notice ? [{ key: keyOf(file, text), make: () => serialize({ notice, diagnostics } satisfies Entry) }] : [])));
-  let next = 0;
-  return found.map((hit) => hit ?? fresh[next++]!);
+  const results: (CheckedText | undefined)[] = new Array(files.length);
+  const checking: Promise<void>[] = [];
+  // Read one after another on this thread (notices and entries are small, see BuildCache.lookupSync),
+  // a share at a time: the misses of each share are sent to be checked at once, so the worker
+  // threads of a large build start on the first files while this thread reads the rest.
+  for (let start = 0; start < files.length; start += LOOKUP_SHARE) {
+    const missed: number[] = [];
+    for (let i = start; i < Math.min(files.length, start + LOOKUP_SHARE); i++) {
+      const file = files[i]!;
+      const bytes = readNoticeBytes(file);
+      const text = Buffer.isBuffer(bytes) ? noticeText(bytes) : undefined;
+      const entry = text === undefined ? undefined : cache.lookupSync(keyOf(file, text));
+      results[i] = entry && fromEntry(file, text!, entry);
+      if (!results[i]) missed.push(i);
+    }
+    if (missed.length === 0) continue;
+    checking.push(
+      check(missed.map((i) => files[i]!)).then((fresh) => {
+        fresh.forEach((c, k) => (results[missed[k]!] = c));
+        // Stored while the build goes on; the build waits for them before it ends (BuildCache.settle).
+        cache.putLater(fresh.flatMap(({ file, text, notice, diagnostics }) => (notice ? [{ key: keyOf(file, text), make: () => serialize({ notice, diagnostics } satisfies Entry) }] : [])));
+      }),
+    );
+  }
+  await Promise.all(checking);
+  return results as CheckedText[];
 }
+
+/** Files read and looked up before their misses are sent to be checked. */
+const LOOKUP_SHARE = 100;
 
 /** What an entry holds: the result without the file and text it is the result for. */
 type Entry = Required<Omit<CheckedText, 'file' | 'text'>>;
