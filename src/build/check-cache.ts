@@ -43,7 +43,10 @@ function validationRuntime(): string {
  * @returns the results in the order of `files`
  */
 export async function checkFilesCached(files: readonly string[], cache: BuildCache, check: CheckFiles): Promise<CheckedText[]> {
-  const keyOf = (file: string, text: string) => cache.keyOf(`check ${validationRuntime()}\u0000${file}\u0000${cache.textHash(text)}`);
+  // Keyed by the text's UTF-8 bytes, which are the file's without a byte-order mark: a lookup
+  // need not decode the file (a cold build's worker threads do that), and a result is stored
+  // under the key of the text it was checked from.
+  const keyOf = (file: string, utf8: Uint8Array | string) => cache.keyOf(`check ${validationRuntime()}\u0000${file}\u0000${createHash('sha256').update(utf8).digest('hex')}`);
   const results: (CheckedText | undefined)[] = new Array(files.length);
   const checking: Promise<void>[] = [];
   // Read one after another on this thread (notices and entries are small, see BuildCache.lookupSync),
@@ -54,9 +57,10 @@ export async function checkFilesCached(files: readonly string[], cache: BuildCac
     for (let i = start; i < Math.min(files.length, start + LOOKUP_SHARE); i++) {
       const file = files[i]!;
       const bytes = readNoticeBytes(file);
-      const text = Buffer.isBuffer(bytes) ? noticeText(bytes) : undefined;
-      const entry = text === undefined ? undefined : cache.lookupSync(keyOf(file, text));
-      results[i] = entry && fromEntry(file, text!, entry);
+      const key = Buffer.isBuffer(bytes) ? keyOf(file, withoutBomBytes(bytes)) : undefined;
+      const entry = key === undefined ? undefined : cache.lookupSync(key);
+      const text = entry && noticeText(bytes as Buffer);
+      results[i] = text === undefined ? undefined : fromEntry(file, text, entry!);
       if (!results[i]) missed.push(i);
     }
     if (missed.length === 0) continue;
@@ -70,6 +74,11 @@ export async function checkFilesCached(files: readonly string[], cache: BuildCac
   }
   await Promise.all(checking);
   return results as CheckedText[];
+}
+
+/** The bytes after a UTF-8 byte-order mark (all of them when there is none). */
+function withoutBomBytes(bytes: Buffer): Buffer {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
 /** Files read and looked up before their misses are sent to be checked. */

@@ -67,6 +67,10 @@ describe('validation results from the build cache', () => {
     expect(uncached.diagnostics.some((d) => d.code === 'unknown-key' && d.severity === 'error')).toBe(true);
     expect(invalid.diagnostics.filter((d) => d.message !== PLANTED)).toEqual(uncached.diagnostics);
 
+    // A byte-order mark added: the same text, so the same entry (the key is the text's, not the file's bytes).
+    writeFileSync(files[1]!, `\ufeff${text}`);
+    expect((await run(cache)).diagnostics.filter((d) => d.message === PLANTED)).toHaveLength(2);
+
     // Truncated entries are misses: checked afresh, reported as without a cache, and written again.
     writeFileSync(files[1]!, text);
     const truncated = [...checkEntries().keys()];
