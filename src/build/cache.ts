@@ -66,7 +66,7 @@ export async function fingerprintFolders(dirs: string[], filter: (file: string) 
 }
 
 let toolkit: Promise<string> | undefined;
-/** Fingerprint of noticekit itself: its compiled code (or sources under test), version and font package. */
+/** Fingerprint of noticekit itself: its compiled code (or sources under test), version and font package, and the Node it runs on. */
 export function toolkitFingerprint(): Promise<string> {
   toolkit ??= (async () => {
     const require = createRequire(import.meta.url);
@@ -74,7 +74,9 @@ export function toolkitFingerprint(): Promise<string> {
     const fontPkg = await readFile(require.resolve('@expo-google-fonts/noto-sans/package.json'), 'utf8');
     const pkg = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
     const code = await fingerprintFolders([own], (f) => /\.(js|ts|json)$/.test(f) && !f.endsWith('.d.ts'));
-    return createHash('sha256').update(code).update(pkg).update(fontPkg).digest('hex');
+    // Node's version and its ICU data: dates, country and language names are Intl's, and change with them.
+    const runtime = [process.version, process.versions.icu, process.versions.cldr, process.versions.unicode].join('\u0000');
+    return createHash('sha256').update(code).update(pkg).update(fontPkg).update(runtime).digest('hex');
   })();
   return toolkit;
 }
