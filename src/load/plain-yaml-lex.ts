@@ -3,11 +3,13 @@
  * few loops over the text instead of yaml's generators (which, run once per process and not yet
  * optimised by the engine, took ~150 ms on a 1,000-clause notice, and as much again in garbage
  * collection). It knows only block mappings and lists of plain, single-quoted and double-quoted
- * scalars on one line each, plain scalars continued on more indented lines, comments and blank
- * lines. On anything else (tabs, CR, block scalars, flow collections, anchors, tags, explicit keys,
- * quoted keys, document markers, a plain scalar starting with an indicator, a continued scalar
- * with a blank line or a `: ` in it, ...) it gives up, and yaml's lexer reads the text instead. A
- * test holds the two to the same tokens on every notice and fixture in the repository.
+ * scalars on one line each, plain scalars continued on more indented lines, block scalars (`|`,
+ * `>`, with chomping and indentation indicators), flow lists of scalars on one line, comments and
+ * blank lines. On anything else (tabs, CR, flow mappings, nested or multi-line flow collections,
+ * anchors, tags, explicit keys, quoted keys, document markers, a plain scalar starting with an
+ * indicator, a continued scalar with a blank line or a `: ` in it, ...) it gives up, and yaml's
+ * lexer reads the text instead. A test holds the two to the same tokens on every notice and
+ * fixture in the repository.
  */
 import { CST } from 'yaml';
 
@@ -18,9 +20,24 @@ const DASH = 0x2d;
 const DOUBLE = 0x22;
 const SINGLE = 0x27;
 const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+const COMMA = 0x2c;
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
+const PIPE = 0x7c;
+const GREATER = 0x3e;
 
 /** Characters a plain scalar may not start with here (YAML's indicators, and the quotes read apart). */
 const NOT_PLAIN_START = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
+
+/** Characters that end a plain scalar in a flow collection (yaml's flow indicators). */
+const FLOW_INDICATORS = new Set([...',[]{}'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Block scalar headers read here: an indicator, then at most one chomping indicator and one
+ * indentation indicator (1-9) in either order. yaml's lexer takes anything up to a space or `#`.
+ */
+const BLOCK_HEADER = /^[|>](?:[-+]?[1-9]?|[1-9][-+])$/;
 
 /** Where a scan of one line of a plain scalar stopped. */
 interface PlainLine {
@@ -82,7 +99,10 @@ export function quickLex(text: string): string[] | undefined {
     const first = text.charCodeAt(i);
     if (first === HASH) return undefined;
     // A key: a plain scalar up to `:` and a space or the line end.
-    if (first !== DOUBLE && first !== SINGLE) {
+    if (first === OPEN || first === PIPE || first === GREATER) {
+      // A flow list or block scalar as a list item's value.
+      if (indentNext < 0) return undefined;
+    } else if (first !== DOUBLE && first !== SINGLE) {
       if (NOT_PLAIN_START.has(first)) return undefined;
       const key = scanPlainLine(text, i, eol);
       if (key.stop === 'colon') {
@@ -147,7 +167,11 @@ function scanValue(text: string, i: number, eol: number, indentNext: number, out
   const first = text.charCodeAt(i);
   let end: number;
   let lineEnd = eol;
-  if (first === DOUBLE || first === SINGLE) {
+  if (first === PIPE || first === GREATER) return scanBlockScalar(text, i, eol, indentNext, out);
+  if (first === OPEN) {
+    end = scanFlowList(text, i, eol, out);
+    if (end < 0) return -1;
+  } else if (first === DOUBLE || first === SINGLE) {
     const close = first === DOUBLE ? doubleQuoteEnd(text, i, eol) : singleQuoteEnd(text, i, eol);
     if (close < 0) return -1;
     out.push(text.slice(i, close + 1));
@@ -188,6 +212,139 @@ function scanValue(text: string, i: number, eol: number, indentNext: number, out
   }
   if (lineEnd < n) out.push('\n');
   return lineEnd + 1;
+}
+
+/**
+ * Read a block scalar whose header starts at `i`: the header line into `out`, then the body as
+ * one scalar, found the way yaml's lexer finds it (its first non-blank line sets the indentation
+ * unless the header gives it; trailing blank lines stay out of it unless kept by `+`).
+ * @param indentNext the least indentation of the body (one more than its parent's)
+ * @returns where the next line starts (after the body), or -1 to give up
+ */
+function scanBlockScalar(text: string, i: number, eol: number, indentNext: number, out: string[]): number {
+  const n = text.length;
+  if (indentNext < 1) return -1;
+  let h = i + 1;
+  while (h < eol && text.charCodeAt(h) !== SPACE && text.charCodeAt(h) !== HASH) h++;
+  const header = text.slice(i, h);
+  if (!BLOCK_HEADER.test(header)) return -1;
+  const keep = header.includes('+');
+  const digit = /[1-9]/.exec(header);
+  const explicit = digit ? Number(digit[0]) - 1 : -1;
+  out.push(header);
+  // Spaces, then a comment after a space, or the line end.
+  const after = spacesEnd(text, h, eol);
+  if (after > h) out.push(text.slice(h, after));
+  if (after < eol) {
+    if (after === h || text.charCodeAt(after) !== HASH) return -1;
+    out.push(text.slice(after, eol));
+  }
+  if (eol < n) out.push('\n');
+  const start = eol < n ? eol + 1 : n;
+  // Blank lines, up to the first line with content: its indentation.
+  let nl = start - 1;
+  let indent = 0;
+  for (let k = start; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c === SPACE) indent++;
+    else if (c === NEWLINE) {
+      nl = k;
+      indent = 0;
+    } else break;
+  }
+  if (indent >= indentNext) {
+    // The body runs on while lines are blank or indented at least `least`.
+    const least = explicit < 0 ? indent : explicit + indentNext;
+    do {
+      const next = bodyLineContent(text, nl + 1, least);
+      if (next < 0) break;
+      nl = text.indexOf('\n', next);
+    } while (nl !== -1);
+    if (nl === -1) nl = n;
+  }
+  if (!keep) {
+    // Trailing lines of at most `indent` spaces are not the body's.
+    for (;;) {
+      const last = nl - 1;
+      let k = last;
+      while (text.charCodeAt(k) === SPACE) k--;
+      if (k >= start && text.charCodeAt(k) === NEWLINE && k + 1 + indent > last) nl = k;
+      else break;
+    }
+  }
+  out.push(CST.SCALAR, text.slice(start, nl + 1));
+  return nl + 1;
+}
+
+/**
+ * Where the content of the line starting at `i` begins, when the line belongs to a block scalar
+ * body (blank, or indented at least `least`); -1 when it does not.
+ */
+function bodyLineContent(text: string, i: number, least: number): number {
+  let k = i;
+  while (text.charCodeAt(k) === SPACE) k++;
+  return text.charCodeAt(k) === NEWLINE || k - i >= least ? k : -1;
+}
+
+/**
+ * Read a flow list of plain and quoted scalars opening at `i` and closing on its line into `out`.
+ * @returns the index after its `]`, or -1 to give up (nested, multi-line, a flow mapping, ...)
+ */
+function scanFlowList(text: string, i: number, eol: number, out: string[]): number {
+  out.push('[');
+  let j = i + 1;
+  for (;;) {
+    const s = spacesEnd(text, j, eol);
+    if (s > j) out.push(text.slice(j, s));
+    if (s === eol) return -1;
+    const c = text.charCodeAt(s);
+    if (c === CLOSE) {
+      out.push(']');
+      return s + 1;
+    }
+    if (c === COMMA) {
+      out.push(',');
+      j = s + 1;
+      continue;
+    }
+    if (c === DOUBLE || c === SINGLE) {
+      const close = c === DOUBLE ? doubleQuoteEnd(text, s, eol) : singleQuoteEnd(text, s, eol);
+      if (close < 0) return -1;
+      out.push(text.slice(s, close + 1));
+      j = close + 1;
+    } else {
+      if (NOT_PLAIN_START.has(c)) return -1;
+      j = flowPlainEnd(text, s, eol);
+      if (j < 0) return -1;
+      out.push(CST.SCALAR, text.slice(s, j));
+    }
+    // An item is followed by a `,` or the `]` (after spaces); a `:` would make it a key.
+    const k = spacesEnd(text, j, eol);
+    const next = text.charCodeAt(k);
+    if (k === eol || (next !== COMMA && next !== CLOSE)) return -1;
+  }
+}
+
+/**
+ * End of a plain scalar in a flow list, starting at `i` (at a flow indicator, or at the spaces
+ * before one); -1 to give up (at a `:` that makes it a key, a comment, or the line end).
+ */
+function flowPlainEnd(text: string, i: number, eol: number): number {
+  let last = i - 1;
+  for (let j = i; j < eol; j++) {
+    const c = text.charCodeAt(j);
+    if (c === COLON) {
+      const next = text.charCodeAt(j + 1);
+      if (j + 1 === eol || next === SPACE || FLOW_INDICATORS.has(next)) return -1;
+      last = j;
+    } else if (c === SPACE) {
+      const next = text.charCodeAt(j + 1);
+      if (next === HASH) return -1;
+      if (FLOW_INDICATORS.has(next)) return last + 1;
+    } else if (FLOW_INDICATORS.has(c)) return last + 1;
+    else last = j;
+  }
+  return -1;
 }
 
 /** After blank lines ending at `eol`: is the next non-blank line indented at least `indentNext`, and no comment? */
