@@ -11,7 +11,8 @@
  * lexer reads the text instead. A test holds the two to the same tokens on every notice and
  * fixture in the repository.
  */
-import { CST } from 'yaml';
+import * as tok from './plain-yaml-tokens.js';
+import { lexerTokens, Tokens } from './plain-yaml-tokens.js';
 
 const SPACE = 0x20;
 const HASH = 0x23;
@@ -49,90 +50,94 @@ interface PlainLine {
   at: number;
 }
 
+/** The one record every scan of a line fills (read before the next scan; no object per line). */
+const scanned: PlainLine = { last: 0, stop: 'eol', at: 0 };
+
 /**
- * The tokens yaml's `Lexer` yields for `text`, or undefined when the text is not in the subset
- * this reads (then use yaml's lexer).
+ * Fill `out` with the tokens yaml's `Lexer` yields for `text` (as {@link tok.lexerTokens} would
+ * list them), or answer false when the text is not in the subset this reads (then use yaml's lexer).
  * @param text YAML source, BOM removed
+ * @param out an empty list for `text`
  */
-export function quickLex(text: string): string[] | undefined {
-  if (text.includes('\t') || text.includes('\r')) return undefined;
+export function quickLex(text: string, out: Tokens): boolean {
+  if (text.includes('\t') || text.includes('\r')) return false;
   const n = text.length;
-  const out: string[] = [];
   let inDocument = false;
   let pos = 0;
   while (pos < n) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = n;
     let i = spacesEnd(text, pos, eol);
-    if (i > pos) out.push(text.slice(pos, i));
+    if (i > pos) out.add(tok.SP, pos, i - pos);
     // A blank line or a comment line.
     if (i === eol || text.charCodeAt(i) === HASH) {
-      if (i < eol) out.push(text.slice(i, eol));
-      if (eol < n) out.push('\n');
+      if (i < eol) out.add(tok.CM, i, eol - i);
+      if (eol < n) out.add(tok.NL, eol, 1);
       pos = eol + 1;
       continue;
     }
     if (!inDocument) {
       // The document starts at its first content, which must be a key in the first column.
-      if (i > pos) return undefined;
-      out.push(CST.DOCUMENT);
+      if (i > pos) return false;
       inDocument = true;
     }
-    if (text.startsWith('---', i) || text.startsWith('...', i)) return undefined;
+    if (text.startsWith('---', i) || text.startsWith('...', i)) return false;
     // The line's indentation as yaml counts it (spaces and `- ` indicators), and the least a
     // continuation line of a scalar on this line must be indented.
     let indentValue = i - pos;
     let indentNext = -1;
     while (text.charCodeAt(i) === DASH && (i + 1 === eol || text.charCodeAt(i + 1) === SPACE)) {
-      out.push('-');
+      out.add(tok.DASH, i, 1);
       const after = spacesEnd(text, i + 1, eol);
-      if (after > i + 1) out.push(text.slice(i + 1, after));
+      if (after > i + 1) out.add(tok.SP, i + 1, after - i - 1);
       indentNext = indentValue + 1;
       indentValue += after - i;
       i = after;
     }
     if (i === eol) {
-      if (eol < n) out.push('\n');
+      if (eol < n) out.add(tok.NL, eol, 1);
       pos = eol + 1;
       continue;
     }
     const first = text.charCodeAt(i);
-    if (first === HASH) return undefined;
+    if (first === HASH) return false;
     // A key: a plain scalar up to `:` and a space or the line end.
     if (first === OPEN || first === PIPE || first === GREATER) {
       // A flow list or block scalar as a list item's value.
-      if (indentNext < 0) return undefined;
+      if (indentNext < 0) return false;
     } else if (first !== DOUBLE && first !== SINGLE) {
-      if (NOT_PLAIN_START.has(first)) return undefined;
+      if (NOT_PLAIN_START.has(first)) return false;
       const key = scanPlainLine(text, i, eol);
       if (key.stop === 'colon') {
-        if (key.last !== key.at - 1) return undefined;
-        out.push(CST.SCALAR, text.slice(i, key.at), ':');
+        const colon = key.at;
+        if (key.last !== colon - 1) return false;
+        out.scalar(i);
+        out.add(tok.COLON, colon, 1);
         indentNext = indentValue + 1;
-        i = spacesEnd(text, key.at + 1, eol);
-        if (i > key.at + 1) out.push(text.slice(key.at + 1, i));
+        i = spacesEnd(text, colon + 1, eol);
+        if (i > colon + 1) out.add(tok.SP, colon + 1, i - colon - 1);
         if (i === eol) {
-          if (eol < n) out.push('\n');
+          if (eol < n) out.add(tok.NL, eol, 1);
           pos = eol + 1;
           continue;
         }
         if (text.charCodeAt(i) === HASH) {
-          out.push(text.slice(i, eol));
-          if (eol < n) out.push('\n');
+          out.add(tok.CM, i, eol - i);
+          if (eol < n) out.add(tok.NL, eol, 1);
           pos = eol + 1;
           continue;
         }
       } else if (indentNext < 0) {
         // A scalar on a line of its own that is no list item: not a notice's layout.
-        return undefined;
+        return false;
       }
-    } else if (indentNext < 0) return undefined;
+    } else if (indentNext < 0) return false;
     // A value: after a key's `:`, or a list item's `- `.
     const end = scanValue(text, i, eol, indentNext, out);
-    if (end < 0) return undefined;
+    if (end < 0) return false;
     pos = end;
   }
-  return out;
+  return true;
 }
 
 /** Index of the first character from `i` that is not a space (at most `eol`). */
@@ -141,19 +146,26 @@ function spacesEnd(text: string, i: number, eol: number): number {
   return i;
 }
 
-/** Scan one line of a plain scalar from `i`, up to `eol`. */
+/** Scan one line of a plain scalar from `i`, up to `eol` (into {@link scanned}, returned). */
 function scanPlainLine(text: string, i: number, eol: number): PlainLine {
   let last = i - 1;
   for (let j = i; j < eol; j++) {
     const c = text.charCodeAt(j);
     if (c === COLON) {
-      if (j + 1 === eol || text.charCodeAt(j + 1) === SPACE) return { last, stop: 'colon', at: j };
+      if (j + 1 === eol || text.charCodeAt(j + 1) === SPACE) return stopped(last, 'colon', j);
       last = j;
     } else if (c === SPACE) {
-      if (text.charCodeAt(j + 1) === HASH) return { last, stop: 'comment', at: j };
+      if (text.charCodeAt(j + 1) === HASH) return stopped(last, 'comment', j);
     } else last = j;
   }
-  return { last, stop: 'eol', at: eol };
+  return stopped(last, 'eol', eol);
+}
+
+function stopped(last: number, stop: PlainLine['stop'], at: number): PlainLine {
+  scanned.last = last;
+  scanned.stop = stop;
+  scanned.at = at;
+  return scanned;
 }
 
 /**
@@ -162,7 +174,7 @@ function scanPlainLine(text: string, i: number, eol: number): PlainLine {
  * @param indentNext the least indentation of a line that continues a plain scalar
  * @returns where the next line starts, or -1 to give up
  */
-function scanValue(text: string, i: number, eol: number, indentNext: number, out: string[]): number {
+function scanValue(text: string, i: number, eol: number, indentNext: number, out: Tokens): number {
   const n = text.length;
   const first = text.charCodeAt(i);
   let end: number;
@@ -174,7 +186,7 @@ function scanValue(text: string, i: number, eol: number, indentNext: number, out
   } else if (first === DOUBLE || first === SINGLE) {
     const close = first === DOUBLE ? doubleQuoteEnd(text, i, eol) : singleQuoteEnd(text, i, eol);
     if (close < 0) return -1;
-    out.push(text.slice(i, close + 1));
+    out.add(first === DOUBLE ? tok.DQ : tok.SQ, i, close + 1 - i);
     end = close + 1;
   } else {
     if (NOT_PLAIN_START.has(first)) return -1;
@@ -200,17 +212,17 @@ function scanValue(text: string, i: number, eol: number, indentNext: number, out
         lineEnd = nextEol;
       }
     }
-    out.push(CST.SCALAR, text.slice(i, last + 1));
+    out.scalar(i);
     end = last + 1;
   }
   // Spaces, then a comment or the line end.
   const after = spacesEnd(text, end, lineEnd);
-  if (after > end) out.push(text.slice(end, after));
+  if (after > end) out.add(tok.SP, end, after - end);
   if (after < lineEnd) {
     if (text.charCodeAt(after) !== HASH || after === end) return -1;
-    out.push(text.slice(after, lineEnd));
+    out.add(tok.CM, after, lineEnd - after);
   }
-  if (lineEnd < n) out.push('\n');
+  if (lineEnd < n) out.add(tok.NL, lineEnd, 1);
   return lineEnd + 1;
 }
 
@@ -221,7 +233,7 @@ function scanValue(text: string, i: number, eol: number, indentNext: number, out
  * @param indentNext the least indentation of the body (one more than its parent's)
  * @returns where the next line starts (after the body), or -1 to give up
  */
-function scanBlockScalar(text: string, i: number, eol: number, indentNext: number, out: string[]): number {
+function scanBlockScalar(text: string, i: number, eol: number, indentNext: number, out: Tokens): number {
   const n = text.length;
   if (indentNext < 1) return -1;
   let h = i + 1;
@@ -231,15 +243,15 @@ function scanBlockScalar(text: string, i: number, eol: number, indentNext: numbe
   const keep = header.includes('+');
   const digit = /[1-9]/.exec(header);
   const explicit = digit ? Number(digit[0]) - 1 : -1;
-  out.push(header);
+  out.add(tok.HDR, i, h - i);
   // Spaces, then a comment after a space, or the line end.
   const after = spacesEnd(text, h, eol);
-  if (after > h) out.push(text.slice(h, after));
+  if (after > h) out.add(tok.SP, h, after - h);
   if (after < eol) {
     if (after === h || text.charCodeAt(after) !== HASH) return -1;
-    out.push(text.slice(after, eol));
+    out.add(tok.CM, after, eol - after);
   }
-  if (eol < n) out.push('\n');
+  if (eol < n) out.add(tok.NL, eol, 1);
   const start = eol < n ? eol + 1 : n;
   // Blank lines, up to the first line with content: its indentation.
   let nl = start - 1;
@@ -272,7 +284,7 @@ function scanBlockScalar(text: string, i: number, eol: number, indentNext: numbe
       else break;
     }
   }
-  out.push(CST.SCALAR, text.slice(start, nl + 1));
+  out.scalar(start);
   return nl + 1;
 }
 
@@ -290,33 +302,33 @@ function bodyLineContent(text: string, i: number, least: number): number {
  * Read a flow list of plain and quoted scalars opening at `i` and closing on its line into `out`.
  * @returns the index after its `]`, or -1 to give up (nested, multi-line, a flow mapping, ...)
  */
-function scanFlowList(text: string, i: number, eol: number, out: string[]): number {
-  out.push('[');
+function scanFlowList(text: string, i: number, eol: number, out: Tokens): number {
+  out.add(tok.OPEN, i, 1);
   let j = i + 1;
   for (;;) {
     const s = spacesEnd(text, j, eol);
-    if (s > j) out.push(text.slice(j, s));
+    if (s > j) out.add(tok.SP, j, s - j);
     if (s === eol) return -1;
     const c = text.charCodeAt(s);
     if (c === CLOSE) {
-      out.push(']');
+      out.add(tok.CLOSE, s, 1);
       return s + 1;
     }
     if (c === COMMA) {
-      out.push(',');
+      out.add(tok.COMMA, s, 1);
       j = s + 1;
       continue;
     }
     if (c === DOUBLE || c === SINGLE) {
       const close = c === DOUBLE ? doubleQuoteEnd(text, s, eol) : singleQuoteEnd(text, s, eol);
       if (close < 0) return -1;
-      out.push(text.slice(s, close + 1));
+      out.add(c === DOUBLE ? tok.DQ : tok.SQ, s, close + 1 - s);
       j = close + 1;
     } else {
       if (NOT_PLAIN_START.has(c)) return -1;
       j = flowPlainEnd(text, s, eol);
       if (j < 0) return -1;
-      out.push(CST.SCALAR, text.slice(s, j));
+      out.scalar(s);
     }
     // An item is followed by a `,` or the `]` (after spaces); a `:` would make it a key.
     const k = spacesEnd(text, j, eol);
@@ -379,4 +391,13 @@ function singleQuoteEnd(text: string, i: number, eol: number): number {
     else return j;
   }
   return -1;
+}
+
+/**
+ * The tokens of `text`: from {@link quickLex} for the plain notices, else from yaml's lexer
+ * (which gives up on what the fast path does not read).
+ * @param into a list to reuse (its arrays are kept)
+ */
+export function tokenize(text: string, into = new Tokens()): Tokens {
+  return quickLex(text, into.reset(text)) ? into : lexerTokens(text, into);
 }

@@ -4,31 +4,33 @@
  */
 import { CST } from 'yaml';
 import { holdsHiddenCharacter } from '../notice/characters.js';
-import { giveUp, type Tok } from './plain-yaml-tokens.js';
+import { DQ, giveUp, PLAIN, type Tokens } from './plain-yaml-tokens.js';
 
-/** A plain or quoted scalar's value: core-schema types for plain ones. */
-export function scalarValue(t: Tok): unknown {
-  if (t.k === 'plain') return coreValue(plainText(t.s, t));
-  return scalarText(t);
+/** The value of the plain or quoted scalar token `i`: core-schema types for plain ones. */
+export function scalarValue(toks: Tokens, i: number): unknown {
+  const source = toks.source(i);
+  if (toks.kind[i] === PLAIN) return coreValue(plainText(source, toks.start[i]!, toks.ind[i]!));
+  return scalarText(toks, i, source);
 }
 
 /**
  * Plain scalars starting with an indicator character are left to yaml (some are errors, some
  * are not scalars at all); the rest are their source on one line, or folded as yaml folds them.
+ * @param offset where the scalar starts, and `indent` the indentation yaml records for it
  */
-export function plainText(source: string, t?: Tok): string {
+export function plainText(source: string, offset: number, indent: number): string {
   // A negative number is the one plain scalar starting with an indicator that notices may hold.
   if (INDICATOR_START.has(source[0] ?? '') && !/^-[0-9.]/.test(source)) giveUp();
   if (!source.includes('\n')) return source;
-  if (!t) giveUp();
-  return CST.resolveAsScalar({ type: 'scalar', offset: t.o, indent: t.ind, source }, true, giveUp).value;
+  return CST.resolveAsScalar({ type: 'scalar', offset, indent, source }, true, giveUp).value;
 }
 
-/** The string of a quoted scalar, exactly as yaml resolves it; gives up on any error or odd escape. */
-export function scalarText(t: Tok): string {
-  const value = CST.resolveAsScalar({ type: t.k === 'dq' ? 'double-quoted-scalar' : 'single-quoted-scalar', offset: t.o, indent: t.ind, source: t.s }, true, giveUp).value;
+/** The string of quoted scalar token `i`, exactly as yaml resolves it; gives up on any error or odd escape. */
+export function scalarText(toks: Tokens, i: number, source = toks.source(i)): string {
+  const double = toks.kind[i] === DQ;
+  const value = CST.resolveAsScalar({ type: double ? 'double-quoted-scalar' : 'single-quoted-scalar', offset: toks.start[i]!, indent: toks.ind[i]!, source }, true, giveUp).value;
   // What an escape writes that the check of the raw text never saw: the full path reports it.
-  if (t.k === 'dq' && holdsHiddenCharacter(value)) giveUp();
+  if (double && holdsHiddenCharacter(value)) giveUp();
   return value;
 }
 
