@@ -1,6 +1,7 @@
 /**
- * The fast path's scalars: plain, quoted and folded text resolved by yaml's own functions, and
- * what the YAML 1.2 core schema makes of a plain scalar.
+ * The fast path's scalars: plain, quoted and folded text resolved by yaml's own functions (but
+ * the plainest multi-line plain scalars, folded here), and what the YAML 1.2 core schema makes of
+ * a plain scalar.
  */
 import { CST } from 'yaml';
 import { holdsHiddenCharacter } from '../notice/characters.js';
@@ -22,7 +23,29 @@ export function plainText(source: string, offset: number, indent: number): strin
   // A negative number is the one plain scalar starting with an indicator that notices may hold.
   if (INDICATOR_START.has(source[0] ?? '') && !/^-[0-9.]/.test(source)) giveUp();
   if (!source.includes('\n')) return source;
-  return CST.resolveAsScalar({ type: 'scalar', offset, indent, source }, true, giveUp).value;
+  return foldLines(source) ?? CST.resolveAsScalar({ type: 'scalar', offset, indent, source }, true, giveUp).value;
+}
+
+/**
+ * A multi-line plain scalar folded as yaml folds it when no line of it is blank: its lines with
+ * the spaces around them removed, joined by spaces. Undefined for anything else (a blank line,
+ * which folds to a line break; a tab or CR): yaml folds those.
+ */
+export function foldLines(source: string): string | undefined {
+  if (source.includes('\t') || source.includes('\r')) return undefined;
+  let out = '';
+  let start = 0;
+  for (;;) {
+    const nl = source.indexOf('\n', start);
+    let from = start;
+    let to = nl < 0 ? source.length : nl;
+    while (from < to && source.charCodeAt(from) === 0x20) from++;
+    while (to > from && source.charCodeAt(to - 1) === 0x20) to--;
+    if (from === to) return undefined;
+    out = start === 0 ? source.slice(from, to) : `${out} ${source.slice(from, to)}`;
+    if (nl < 0) return out;
+    start = nl + 1;
+  }
 }
 
 /** The string of quoted scalar token `i`, exactly as yaml resolves it; gives up on any error or odd escape. */
@@ -45,6 +68,8 @@ export function coreValue(text: string): unknown {
   const c = text.charCodeAt(0);
   // Letters other than n/N/t/T/f/F, and most other first characters, can only start a string.
   if (text.length > 0 && c !== 0x7e && c !== 0x2b && c !== 0x2d && c !== 0x2e && !(c >= 0x30 && c <= 0x39) && !'nNtTfF'.includes(text[0]!)) return text;
+  // Of those, n/N/t/T/f/F start only null and the booleans, five letters at most.
+  if (text.length > 5 && !(c === 0x7e || c === 0x2b || c === 0x2d || c === 0x2e || (c >= 0x30 && c <= 0x39))) return text;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text)) return text[0] === 't' || text[0] === 'T';
   if (/^0o[0-7]+$/.test(text)) return Number.parseInt(text.slice(2), 8);

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import YAML, { CST, Lexer } from 'yaml';
 import { loadNotice, MAX_DEPTH, type LoadedNotice } from '../../src/load/read-notice.js';
 import { readPlainYaml } from '../../src/load/plain-yaml.js';
+import { coreValue, foldLines } from '../../src/load/plain-yaml-scalars.js';
 import { quickLex } from '../../src/load/plain-yaml-lex.js';
 import { BODY, CM, lexerTokens, NL, PLAIN, SP, Tokens } from '../../src/load/plain-yaml-tokens.js';
 import { validateNotice } from '../../src/validate/validate-notice.js';
@@ -339,6 +340,36 @@ describe('readPlainYaml', () => {
     ['an explicit indentation indicator', 'a: |2\n   x'],
   ])('gives up on %s', (_what, text) => {
     expect(read(text)).toBeUndefined();
+  });
+
+  it('types plain scalars as the core schema does', () => {
+    const words = ['', '~', 'n', 'no', 'nul', 'null', 'Null', 'NULL', 'nuLL', 'nulls', 'Nullable', 't', 'true', 'True', 'TRUE', 'tRUE', 'trues', 'Truest', 'f', 'fals', 'false', 'False', 'FALSE', 'falsy', 'Falsehood', 'fraud prevention', 'nan', '.nan', '.NaN', '.inf', '-.Inf', '+.INF', '0', '-0', '+12', '012', '0o17', '0o18', '0x1F', '0x', '1e3', '1.', '.5', '-2.5E-3', '1_000', 'x', 'ü'];
+    for (const word of words) expect(coreValue(word), JSON.stringify(word)).toEqual(YAML.parse(`v: ${word}`, { version: '1.2', schema: 'core' }).v);
+  });
+
+  it('folds multi-line plain scalars as yaml does, or leaves them to yaml (2,000 generated)', () => {
+    const random = mulberry32(20261216);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    let folded = 0;
+    let left = 0;
+    for (let i = 0; i < 2000; i++) {
+      // A scalar's source: starts and ends with text; lines of words with spaces around them.
+      let source = 'w';
+      for (let k = 1 + Math.floor(random() * 5); k > 0; k--) {
+        source += random() < 0.9 ? pick([' ', '  ', '\n', '\n  ', '  \n    ']) : pick(['\n\n  ', '\n   \n ', '\t', '\n\t', ' \r\n ']);
+        source += pick(['x', 'two words', 'ü', 'a:b', '#c', "it's"]);
+      }
+      const yaml = CST.resolveAsScalar({ type: 'scalar', offset: 0, indent: 0, source })!.value;
+      const ours = foldLines(source);
+      if (ours === undefined) {
+        left++;
+        continue;
+      }
+      expect(ours, JSON.stringify(source)).toBe(yaml);
+      folded++;
+    }
+    expect(folded).toBeGreaterThan(400);
+    expect(left).toBeGreaterThan(400);
   });
 
   it('gives up beyond the nesting limit, and reads up to it', () => {
