@@ -1,18 +1,18 @@
 /**
- * A quick lexer for the plainest notices: the token strings yaml's `Lexer` would yield, made by a
- * few loops over the text instead of yaml's generators (which, run once per process and not yet
- * optimised by the engine, took ~150 ms on a 1,000-clause notice, and as much again in garbage
- * collection). It knows only block mappings and lists of plain, single-quoted and double-quoted
- * scalars on one line each, plain scalars continued on more indented lines, block scalars (`|`,
- * `>`, with chomping and indentation indicators), flow lists of scalars on one line, comments and
- * blank lines. On anything else (tabs, CR, flow mappings, nested or multi-line flow collections,
- * anchors, tags, explicit keys, quoted keys, document markers, a plain scalar starting with an
- * indicator, a continued scalar with a blank line or a `: ` in it, ...) it gives up, and yaml's
- * lexer reads the text instead. A test holds the two to the same tokens on every notice and
- * fixture in the repository.
+ * A quick lexer for the plainest notices: the tokens yaml's `Lexer` would yield (as the loader's
+ * token list), made by a few loops over the text instead of yaml's generators (which, run once
+ * per process and not yet optimised by the engine, took ~150 ms on a 1,000-clause notice, and as
+ * much again in garbage collection). It knows only block mappings and lists of plain,
+ * single-quoted and double-quoted scalars on one line each, plain scalars continued on more
+ * indented lines, block scalars (`|`, `>`, with chomping and indentation indicators), flow lists
+ * of scalars on one line, comments and blank lines. On anything else (tabs, CR, flow mappings,
+ * nested or multi-line flow collections, anchors, tags, explicit keys, quoted keys, document
+ * markers, a plain scalar starting with an indicator, a continued scalar with a blank line or a
+ * `: ` in it, ...) it gives up, and yaml's lexer reads the text instead. A test holds the two to
+ * the same tokens on every notice and fixture in the repository, on the generated corpus, and on
+ * mutated and generated layouts.
  */
 import * as tok from './plain-yaml-tokens.js';
-import { lexerTokens, Tokens } from './plain-yaml-tokens.js';
 
 const SPACE = 0x20;
 const HASH = 0x23;
@@ -59,7 +59,7 @@ const scanned: PlainLine = { last: 0, stop: 'eol', at: 0 };
  * @param text YAML source, BOM removed
  * @param out an empty list for `text`
  */
-export function quickLex(text: string, out: Tokens): boolean {
+export function quickLex(text: string, out: tok.Tokens): boolean {
   if (text.includes('\t') || text.includes('\r')) return false;
   const n = text.length;
   let inDocument = false;
@@ -101,11 +101,11 @@ export function quickLex(text: string, out: Tokens): boolean {
     }
     const first = text.charCodeAt(i);
     if (first === HASH) return false;
-    // A key: a plain scalar up to `:` and a space or the line end.
     if (first === OPEN || first === PIPE || first === GREATER) {
       // A flow list or block scalar as a list item's value.
       if (indentNext < 0) return false;
     } else if (first !== DOUBLE && first !== SINGLE) {
+      // A key: a plain scalar up to `:` and a space or the line end.
       if (NOT_PLAIN_START.has(first)) return false;
       const key = scanPlainLine(text, i, eol);
       if (key.stop === 'colon') {
@@ -174,7 +174,7 @@ function stopped(last: number, stop: PlainLine['stop'], at: number): PlainLine {
  * @param indentNext the least indentation of a line that continues a plain scalar
  * @returns where the next line starts, or -1 to give up
  */
-function scanValue(text: string, i: number, eol: number, indentNext: number, out: Tokens): number {
+function scanValue(text: string, i: number, eol: number, indentNext: number, out: tok.Tokens): number {
   const n = text.length;
   const first = text.charCodeAt(i);
   let end: number;
@@ -233,7 +233,7 @@ function scanValue(text: string, i: number, eol: number, indentNext: number, out
  * @param indentNext the least indentation of the body (one more than its parent's)
  * @returns where the next line starts (after the body), or -1 to give up
  */
-function scanBlockScalar(text: string, i: number, eol: number, indentNext: number, out: Tokens): number {
+function scanBlockScalar(text: string, i: number, eol: number, indentNext: number, out: tok.Tokens): number {
   const n = text.length;
   if (indentNext < 1) return -1;
   let h = i + 1;
@@ -302,7 +302,7 @@ function bodyLineContent(text: string, i: number, least: number): number {
  * Read a flow list of plain and quoted scalars opening at `i` and closing on its line into `out`.
  * @returns the index after its `]`, or -1 to give up (nested, multi-line, a flow mapping, ...)
  */
-function scanFlowList(text: string, i: number, eol: number, out: Tokens): number {
+function scanFlowList(text: string, i: number, eol: number, out: tok.Tokens): number {
   out.add(tok.OPEN, i, 1);
   let j = i + 1;
   for (;;) {
@@ -398,6 +398,6 @@ function singleQuoteEnd(text: string, i: number, eol: number): number {
  * (which gives up on what the fast path does not read).
  * @param into a list to reuse (its arrays are kept)
  */
-export function tokenize(text: string, into = new Tokens()): Tokens {
-  return quickLex(text, into.reset(text)) ? into : lexerTokens(text, into);
+export function tokenize(text: string, into = new tok.Tokens()): tok.Tokens {
+  return quickLex(text, into.reset(text)) ? into : tok.lexerTokens(text, into);
 }

@@ -17,7 +17,7 @@ export function giveUp(): never {
   throw GIVE_UP;
 }
 
-/** Token kinds. `END` is what {@link Tokens.kindAt} answers past the last token. */
+/** Token kinds. `END` is what {@link Tokens.kindAt} answers outside the list. */
 export const END = 0;
 export const NL = 1;
 export const SP = 2;
@@ -89,9 +89,9 @@ export class Tokens {
     }
   }
 
-  /** Kind of token `i`, or {@link END} past the last. */
+  /** Kind of token `i`, or {@link END} outside the list. */
   kindAt(i: number): number {
-    return i < this.count ? this.kind[i]! : END;
+    return i >= 0 && i < this.count ? this.kind[i]! : END;
   }
 
   /** Offset where token `i` ends. */

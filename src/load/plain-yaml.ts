@@ -44,7 +44,7 @@ export function readPlainYaml(text: string, lineStarts: readonly number[], maxDe
     if (error === GIVE_UP) return undefined;
     throw error;
   } finally {
-    // Not keep the text alive through the list.
+    // The kept list should not keep the text alive.
     scratch.reset('');
   }
 }
