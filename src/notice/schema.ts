@@ -66,9 +66,16 @@ interface Shape {
   def: string | undefined;
   items?: SchemaNode;
   /** For each key the schema names: its schema node and its slot (`Def.key`). */
-  props: Map<string, { node: SchemaNode; slot: string }>;
+  props: Map<string, Property>;
   /** For other keys, when the schema allows them (a map). */
-  additional?: { node: SchemaNode; slot: string };
+  additional?: Property;
+}
+
+/** A property of a shape: its schema node, its slot (`Def.key`) and, once visited, its shape. */
+interface Property {
+  node: SchemaNode;
+  slot: string;
+  shape?: Shape;
 }
 
 const shapes = new WeakMap<SchemaNode, Shape>();
@@ -109,15 +116,24 @@ export function walkNotice(data: unknown, visit: (entry: WalkEntry) => void | 's
     if (Array.isArray(value)) {
       if (shape.items) {
         const items = shapeOf(shape.items);
-        for (let i = 0; i < value.length; i++) go(value[i], items, [...path, i], slot);
+        for (let i = 0; i < value.length; i++) go(value[i], items, extend(path, i), slot);
       }
       return;
     }
     if (value === null || typeof value !== 'object') return;
     for (const key of Object.keys(value)) {
       const prop = shape.props.get(key) ?? shape.additional;
-      if (prop) go((value as Record<string, unknown>)[key], shapeOf(prop.node), [...path, key], prop.slot);
+      if (prop) go((value as Record<string, unknown>)[key], (prop.shape ??= shapeOf(prop.node)), extend(path, key), prop.slot);
     }
   };
   go(data, shapeOf(schema, 'Notice'), [], undefined);
+}
+
+/** `[...path, key]`, written out: an array of the exact size (the walk makes one per value). */
+function extend(path: (string | number)[], key: string | number): (string | number)[] {
+  const n = path.length;
+  const out = new Array<string | number>(n + 1);
+  for (let i = 0; i < n; i++) out[i] = path[i]!;
+  out[n] = key;
+  return out;
 }

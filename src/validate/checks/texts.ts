@@ -15,17 +15,21 @@ export const textsComplete: ValidationCheck = {
   check({ loaded, entries, locales, declaredLocales }) {
     const out: CheckFinding[] = [];
     const declared = new Set(declaredLocales);
-    for (const { value, path, def } of entries) {
+    for (const entry of entries) {
+      const { value, def } = entry;
       if (def !== 'Text' || value === null || typeof value !== 'object' || Array.isArray(value)) continue;
       const text = value as Record<string, unknown>;
+      const path = entry.path;
       // Written only into messages, so formatted only for a text that has a problem.
       let written: string | undefined;
       const where = () => (written ??= formatPath(path));
-      const missing = locales.filter((l) => !(l in text));
-      if (missing.length > 0) {
+      let missing: string[] | undefined;
+      for (const l of locales) if (!(l in text)) (missing ??= []).push(l);
+      if (missing) {
         out.push({ code: 'missing-locale', message: `${where()} has no ${missing.map((l) => `'${l}'`).join(', ')} text; add ${missing.map((l) => `'${l}: ...'`).join(' and ')} (the notice declares ${locales.join(', ')}).`, path, at: 'key' });
       }
-      for (const [locale, localised] of Object.entries(text)) {
+      for (const locale of Object.keys(text)) {
+        const localised = text[locale];
         if (declared.size > 0 && !declared.has(locale)) {
           out.push({ code: 'undeclared-locale', message: `${where()} has a '${locale}' text but the notice does not declare '${locale}' in locales; add it there or remove this text.`, path: [...path, locale], at: 'key' });
         }
