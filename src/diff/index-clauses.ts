@@ -4,7 +4,7 @@
  * keys, with list items named by their id: `purposes/support/legalBases/contract`, `rights/exercise`.
  */
 import type { Notice } from '../model/notice.js';
-import { noticeSchema, walkNotice } from '../notice/schema.js';
+import { defsAlong, noticeSchema, walkNotice } from '../notice/schema.js';
 
 /** A YAML key path. */
 export type Path = (string | number)[];
@@ -43,11 +43,24 @@ export interface NoticeIndex {
   clauses: ClauseNode[];
   /** List-item clauses by id (ids are unique across a valid notice). */
   byId: Map<string, ClauseNode>;
-  /** `$defs` name (`Text` or `IdRef`) of the value at each YAML path holding one (key from {@link pathKey}). */
-  defs: Map<string, string>;
   /** Source locale and all locales of the notice. */
   sourceLocale: string;
   locales: string[];
+}
+
+/**
+ * `Text` or `IdRef` when the value at a YAML path of the notice is one (as the schema walk finds
+ * it; nothing inside one is either), else undefined. Looked up for changed clauses only, so not
+ * kept for every value of both notices.
+ * @param index an indexed notice
+ * @param path key path from the root
+ */
+export function textOrRef(index: NoticeIndex, path: Path): string | undefined {
+  const defs = defsAlong(index.notice, path);
+  if (!defs) return undefined;
+  for (let i = 0; i < defs.length - 1; i++) if (defs[i] === 'Text' || defs[i] === 'IdRef') return undefined;
+  const def = defs[defs.length - 1];
+  return def === 'Text' || def === 'IdRef' ? def : undefined;
 }
 
 /**
@@ -114,17 +127,12 @@ function isPrefix(prefix: Path, path: Path): boolean {
 export function indexNotice(notice: Notice): NoticeIndex {
   const clauses: ClauseNode[] = [];
   const byId = new Map<string, ClauseNode>();
-  const defs = new Map<string, string>();
   // The clauses enclosing the value visited, outermost first (the walk visits parents first).
   const enclosing: ClauseNode[] = [];
   walkNotice(notice, ({ value, path, def }) => {
     if (!def) return undefined;
-    // Only texts and references are looked up later; skipping the rest keeps large notices fast.
-    // Neither holds a clause or another text, so the walk need not look inside them.
-    if (def === 'Text' || def === 'IdRef') {
-      defs.set(pathKey(path), def);
-      return 'skip';
-    }
+    // Neither a text nor a reference holds a clause, so the walk need not look inside them.
+    if (def === 'Text' || def === 'IdRef') return 'skip';
     if (!isClauseDef(def) || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
     while (enclosing.length > 0 && !isPrefix(enclosing[enclosing.length - 1]!.path, path)) enclosing.pop();
     const parent = enclosing[enclosing.length - 1];
@@ -155,5 +163,5 @@ export function indexNotice(notice: Notice): NoticeIndex {
   });
   const root = clauses[0]!;
   const n = notice as unknown as { sourceLocale: string; locales: string[] };
-  return { notice, root, clauses, byId, defs, sourceLocale: n.sourceLocale, locales: n.locales };
+  return { notice, root, clauses, byId, sourceLocale: n.sourceLocale, locales: n.locales };
 }

@@ -121,3 +121,34 @@ export function walkNotice(data: unknown, visit: (entry: WalkEntry) => void | 's
   };
   go(data, shapeOf(schema, 'Notice'), [], undefined);
 }
+
+/**
+ * The `$defs` names {@link walkNotice} gives the values along a path, one per prefix (the root's
+ * first); undefined when the walk does not reach the value at `path` (absent, or a key the schema
+ * does not describe). Keys compare as text, so `0` and `'0'` are the same step.
+ * @param data notice data
+ * @param path key path from the root
+ */
+export function defsAlong(data: unknown, path: readonly (string | number)[]): (string | undefined)[] | undefined {
+  let shape = shapeOf(noticeSchema(), 'Notice');
+  let value = data;
+  const defs = [shape.def];
+  for (const key of path) {
+    if (Array.isArray(value)) {
+      const index = Number(key);
+      if (!shape.items || !Number.isInteger(index) || index < 0 || index >= value.length || String(index) !== String(key)) return undefined;
+      value = value[index];
+      shape = shapeOf(shape.items);
+    } else if (value !== null && typeof value === 'object') {
+      const name = String(key);
+      const prop = Object.hasOwn(value, name) ? (shape.props.get(name) ?? shape.additional) : undefined;
+      if (!prop) return undefined;
+      value = (value as Record<string, unknown>)[name];
+      shape = shapeOf(prop.node);
+    } else {
+      return undefined;
+    }
+    defs.push(shape.def);
+  }
+  return defs;
+}
