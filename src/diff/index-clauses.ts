@@ -109,7 +109,11 @@ export function holdsClauses(def: string, key: string): boolean {
  */
 export function ownValue(node: ClauseNode): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node.value)) if (!holdsClauses(node.def, key)) out[key] = value;
+  const keys = Object.keys(node.value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (!holdsClauses(node.def, key)) out[key] = node.value[key];
+  }
   return out;
 }
 
@@ -129,27 +133,37 @@ export function indexNotice(notice: Notice): NoticeIndex {
   const byId = new Map<string, ClauseNode>();
   // The clauses enclosing the value visited, outermost first (the walk visits parents first).
   const enclosing: ClauseNode[] = [];
-  walkNotice(notice, ({ value, path, def }) => {
+  walkNotice(notice, (entry) => {
+    const { value, def } = entry;
     if (!def) return undefined;
     // Neither a text nor a reference holds a clause, so the walk need not look inside them.
     if (def === 'Text' || def === 'IdRef') return 'skip';
     if (!isClauseDef(def) || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    const { path } = entry;
     while (enclosing.length > 0 && !isPrefix(enclosing[enclosing.length - 1]!.path, path)) enclosing.pop();
     const parent = enclosing[enclosing.length - 1];
     const record = value as Record<string, unknown>;
     const id = typeof record.id === 'string' ? record.id : '';
-    const rel = parent ? path.slice(parent.path.length) : [];
-    const last = rel[rel.length - 1];
+    // The keys below the parent: the slot is their names, the id path adds them (a list item by its id).
+    const from = parent ? parent.path.length : path.length;
+    let idPath = parent ? parent.idPath : '';
+    let slot = '';
+    let names = 0;
+    for (let i = from; i < path.length; i++) {
+      const part = path[i]!;
+      const segment = typeof part === 'number' ? (i === path.length - 1 ? id : String(part)) : part;
+      if (segment !== '') idPath = idPath === '' ? segment : `${idPath}/${segment}`;
+      if (typeof part === 'string') slot = names++ === 0 ? part : `${slot}.${part}`;
+    }
+    const last = path.length > from ? path[path.length - 1] : undefined;
     const listItem = typeof last === 'number';
-    const segments = rel.map((part, i) => (typeof part === 'number' ? (i === rel.length - 1 ? id : String(part)) : part));
-    const idPath = parent ? [parent.idPath, ...segments].filter((s) => s !== '').join('/') : '';
     const node: ClauseNode = {
       def,
       id,
       path,
       idPath,
       parent,
-      slot: rel.filter((p) => typeof p === 'string').join('.'),
+      slot,
       listItem,
       index: listItem ? (last as number) : 0,
       value: record,

@@ -51,12 +51,40 @@ export const REFERENCE_TARGETS: Record<string, string> = {
 export interface WalkEntry {
   /** The value at this place. */
   value: unknown;
-  /** Key path from the notice root. */
-  path: (string | number)[];
+  /** Key path from the notice root (made when first read: most visits never need it). */
+  readonly path: (string | number)[];
   /** The `$defs` name this value is an instance of (`Notice` for the root), if any. */
   def?: string;
   /** `Def.property` of the property holding this value (for list items: the list's property). */
   slot?: string;
+}
+
+/** One visit: linked to its parent's, so that a path is only made for an entry that is asked for it. */
+class Visit implements WalkEntry {
+  readonly value: unknown;
+  readonly def: string | undefined;
+  readonly slot: string | undefined;
+  readonly #parent: Visit | undefined;
+  readonly #key: string | number;
+  readonly #depth: number;
+  #path: (string | number)[] | undefined;
+
+  constructor(value: unknown, def: string | undefined, slot: string | undefined, parent: Visit | undefined, key: string | number) {
+    this.value = value;
+    this.def = def;
+    this.slot = slot;
+    this.#parent = parent;
+    this.#key = key;
+    this.#depth = parent ? parent.#depth + 1 : 0;
+  }
+
+  get path(): (string | number)[] {
+    if (this.#path) return this.#path;
+    const path = new Array<string | number>(this.#depth);
+    for (let at: Visit = this; at.#parent; at = at.#parent) path[at.#depth - 1] = at.#key;
+    this.#path = path;
+    return path;
+  }
 }
 
 /** A schema node with its `$ref`s followed, and what each key below it is: computed once per node. */
@@ -103,23 +131,30 @@ function shapeOf(start: SchemaNode, outerDef?: string): Shape {
  * for which the visitor returns `'skip'`.
  */
 export function walkNotice(data: unknown, visit: (entry: WalkEntry) => void | 'skip'): void {
-  const schema = noticeSchema();
-  const go = (value: unknown, shape: Shape, path: (string | number)[], slot: string | undefined) => {
-    if (visit({ value, path, def: shape.def, slot }) === 'skip') return;
+  const go = (entry: Visit, shape: Shape) => {
+    if (visit(entry) === 'skip') return;
+    const value = entry.value;
     if (Array.isArray(value)) {
       if (shape.items) {
         const items = shapeOf(shape.items);
-        for (let i = 0; i < value.length; i++) go(value[i], items, [...path, i], slot);
+        for (let i = 0; i < value.length; i++) go(new Visit(value[i], items.def, entry.slot, entry, i), items);
       }
       return;
     }
     if (value === null || typeof value !== 'object') return;
-    for (const key of Object.keys(value)) {
+    // Indexed loops: the walk runs before the engine has optimised it, and a for-of makes an
+    // object for every step there.
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       const prop = shape.props.get(key) ?? shape.additional;
-      if (prop) go((value as Record<string, unknown>)[key], shapeOf(prop.node), [...path, key], prop.slot);
+      if (!prop) continue;
+      const child = shapeOf(prop.node);
+      go(new Visit((value as Record<string, unknown>)[key], child.def, prop.slot, entry, key), child);
     }
   };
-  go(data, shapeOf(schema, 'Notice'), [], undefined);
+  const root = shapeOf(noticeSchema(), 'Notice');
+  go(new Visit(data, root.def, undefined, undefined, ''), root);
 }
 
 /**

@@ -12,7 +12,8 @@ import { loadNotice } from '../../src/load/read-notice.js';
 import { validateNotice } from '../../src/validate/index.js';
 import type { Notice } from '../../src/model/notice.js';
 import { indexNotice, pathKey, textOrRef } from '../../src/diff/index-clauses.js';
-import { walkNotice } from '../../src/notice/schema.js';
+import { walkNotice, type WalkEntry } from '../../src/notice/schema.js';
+import { valueAt } from '../../src/notice/path.js';
 import { diffFiles, FIXTURES, loadValid, PRAXIS_V2, ROOT } from './helpers.js';
 
 const base = loadValid(path.join(FIXTURES, 'identical/a.yaml'));
@@ -60,6 +61,22 @@ describe('indexNotice', () => {
     expect(textOrRef(index, ['purposes', '0', 'description'])).toBe('Text');
     expect(textOrRef(index, ['purposes', '00', 'description'])).toBeUndefined();
     expect(textOrRef(index, ['id', 0])).toBeUndefined();
+  });
+
+  it('walkNotice gives every entry the key path of its value, read at any time', () => {
+    const entries: WalkEntry[] = [];
+    walkNotice(notice, (entry) => void entries.push(entry));
+    expect(entries.length).toBeGreaterThan(500);
+    // Paths read after the walk, in reverse order: each leads to its value and is made once.
+    const seen = new Set<string>();
+    for (const entry of [...entries].reverse()) {
+      const at = entry.path;
+      expect(valueAt(notice, at)).toBe(entry.value);
+      expect(entry.path).toBe(at);
+      seen.add(pathKey(at));
+    }
+    expect(seen.size).toBe(entries.length);
+    expect(entries[0]!.path).toEqual([]);
   });
 
   it('walkNotice does not visit the values inside one its visitor skips', () => {

@@ -12,19 +12,22 @@ export const keyCombinations: ValidationCheck = {
   summary: 'A destination, clause, safeguard and retention rule give the keys they need, and not two that exclude each other.',
   check({ entries }) {
     const out: CheckFinding[] = [];
-    for (const { value, path, def } of entries) {
-      if (def && value !== null && typeof value === 'object' && !Array.isArray(value)) combinations(def, value as Record<string, unknown>, path, out);
+    // Indexed: a for-of makes an object for every step before the engine optimises the loop.
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      const { value, def } = entry;
+      if (def && value !== null && typeof value === 'object' && !Array.isArray(value)) combinations(def, value as Record<string, unknown>, entry, out);
     }
     return out;
   },
 };
 
-function combinations(def: string, value: Record<string, unknown>, path: KeyPath, out: CheckFinding[]): void {
-  // Written only into messages, so formatted only for an object that has a problem.
+function combinations(def: string, value: Record<string, unknown>, entry: { readonly path: KeyPath }, out: CheckFinding[]): void {
+  // Path and place are written only into messages, so made only for an object that has a problem.
   let written: string | undefined;
-  const where = () => (written ??= formatPath(path));
-  const missing = (message: string) => out.push({ code: 'missing-key', message, path, at: 'key' });
-  const conflict = (message: string, key: string) => out.push({ code: 'conflicting-keys', message, path: [...path, key], at: 'key' });
+  const where = () => (written ??= formatPath(entry.path));
+  const missing = (message: string) => out.push({ code: 'missing-key', message, path: entry.path, at: 'key' });
+  const conflict = (message: string, key: string) => out.push({ code: 'conflicting-keys', message, path: [...entry.path, key], at: 'key' });
   if (def === 'Destination') {
     if (value.country === undefined && value.organisation === undefined) missing(`${where()} needs either 'country' (an ISO code such as 'US') or 'organisation'; add one.`);
     if (value.country !== undefined && value.organisation !== undefined) conflict(`${where()} gives both 'country' and 'organisation'; keep one (make two destinations if both apply).`, 'organisation');

@@ -30,10 +30,10 @@ export function checkContext(loaded: LoadedNotice, templatesDir?: string): Check
   const defs = noticeSchema().$defs ?? {};
   walkNotice(data, (entry) => {
     entries.push(entry);
-    const { value, def, path } = entry;
+    const { value, def } = entry;
     if (!def || def === 'Notice' || value === null || typeof value !== 'object' || Array.isArray(value)) return;
     const id = (value as { id?: unknown }).id;
-    if (defs[def]?.properties?.id && typeof id === 'string') clauses.push({ id, def, path });
+    if (defs[def]?.properties?.id && typeof id === 'string') clauses.push({ id, def, path: entry.path });
   });
   return { loaded, data, declaredLocales, locales, entries, clauses, ...(templatesDir !== undefined ? { templatesDir } : {}) };
 }

@@ -15,24 +15,31 @@ export const textsComplete: ValidationCheck = {
   check({ loaded, entries, locales, declaredLocales }) {
     const out: CheckFinding[] = [];
     const declared = new Set(declaredLocales);
-    for (const { value, path, def } of entries) {
+    // Indexed loops: checks run before the engine has optimised them, and a for-of makes an object
+    // for every step there (a notice has thousands of entries).
+    for (let e = 0; e < entries.length; e++) {
+      const entry = entries[e]!;
+      const { value, def } = entry;
       if (def !== 'Text' || value === null || typeof value !== 'object' || Array.isArray(value)) continue;
       const text = value as Record<string, unknown>;
-      // Written only into messages, so formatted only for a text that has a problem.
+      // Path and place are written only into messages, so made only for a text that has a problem.
       let written: string | undefined;
-      const where = () => (written ??= formatPath(path));
-      const missing = locales.filter((l) => !(l in text));
-      if (missing.length > 0) {
-        out.push({ code: 'missing-locale', message: `${where()} has no ${missing.map((l) => `'${l}'`).join(', ')} text; add ${missing.map((l) => `'${l}: ...'`).join(' and ')} (the notice declares ${locales.join(', ')}).`, path, at: 'key' });
+      const where = () => (written ??= formatPath(entry.path));
+      if (locales.some((l) => !(l in text))) {
+        const missing = locales.filter((l) => !(l in text));
+        out.push({ code: 'missing-locale', message: `${where()} has no ${missing.map((l) => `'${l}'`).join(', ')} text; add ${missing.map((l) => `'${l}: ...'`).join(' and ')} (the notice declares ${locales.join(', ')}).`, path: entry.path, at: 'key' });
       }
-      for (const [locale, localised] of Object.entries(text)) {
+      const keys = Object.keys(text);
+      for (let k = 0; k < keys.length; k++) {
+        const locale = keys[k]!;
         if (declared.size > 0 && !declared.has(locale)) {
-          out.push({ code: 'undeclared-locale', message: `${where()} has a '${locale}' text but the notice does not declare '${locale}' in locales; add it there or remove this text.`, path: [...path, locale], at: 'key' });
+          out.push({ code: 'undeclared-locale', message: `${where()} has a '${locale}' text but the notice does not declare '${locale}' in locales; add it there or remove this text.`, path: [...entry.path, locale], at: 'key' });
         }
+        const localised = text[locale];
         if (typeof localised !== 'string') continue;
         for (const problem of checkMarkdown(localised)) {
-          const offset = findInSource(loaded, [...path, locale], problem.snippet);
-          out.push({ code: problem.code, message: `${where()}.${locale}: ${problem.message}`, path: [...path, locale], ...(offset !== undefined ? { at: { offset } } : {}) });
+          const offset = findInSource(loaded, [...entry.path, locale], problem.snippet);
+          out.push({ code: problem.code, message: `${where()}.${locale}: ${problem.message}`, path: [...entry.path, locale], ...(offset !== undefined ? { at: { offset } } : {}) });
         }
       }
     }
