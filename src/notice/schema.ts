@@ -92,11 +92,18 @@ interface Shape {
   node: SchemaNode;
   /** The `$defs` name the last `$ref` followed named, if any. */
   def: string | undefined;
-  items?: SchemaNode;
+  /** For a list: its items (their slot is the list's). */
+  items?: Place;
   /** For each key the schema names: its schema node and its slot (`Def.key`). */
-  props: Map<string, { node: SchemaNode; slot: string }>;
+  props: Map<string, Place & { slot: string }>;
   /** For other keys, when the schema allows them (a map). */
-  additional?: { node: SchemaNode; slot: string };
+  additional?: Place & { slot: string };
+}
+
+/** A schema node below a shape; its shape is kept on first use (the walk asks for it at every value). */
+interface Place {
+  node: SchemaNode;
+  shape?: Shape;
 }
 
 const shapes = new WeakMap<SchemaNode, Shape>();
@@ -119,7 +126,7 @@ function shapeOf(start: SchemaNode, outerDef?: string): Shape {
   const owner = def ?? 'Notice';
   const props = new Map(Object.entries(node.properties ?? {}).map(([key, child]) => [key, { node: child, slot: `${owner}.${key}` }]));
   const shape: Shape = { node, def, props };
-  if (node.items) shape.items = node.items;
+  if (node.items) shape.items = { node: node.items };
   if (node.additionalProperties && typeof node.additionalProperties === 'object') shape.additional = { node: node.additionalProperties, slot: `${owner}.*` };
   shapes.set(start, shape);
   return shape;
@@ -136,7 +143,7 @@ export function walkNotice(data: unknown, visit: (entry: WalkEntry) => void | 's
     const value = entry.value;
     if (Array.isArray(value)) {
       if (shape.items) {
-        const items = shapeOf(shape.items);
+        const items = (shape.items.shape ??= shapeOf(shape.items.node));
         for (let i = 0; i < value.length; i++) go(new Visit(value[i], items.def, entry.slot, entry, i), items);
       }
       return;
@@ -149,7 +156,7 @@ export function walkNotice(data: unknown, visit: (entry: WalkEntry) => void | 's
       const key = keys[i]!;
       const prop = shape.props.get(key) ?? shape.additional;
       if (!prop) continue;
-      const child = shapeOf(prop.node);
+      const child = (prop.shape ??= shapeOf(prop.node));
       go(new Visit((value as Record<string, unknown>)[key], child.def, prop.slot, entry, key), child);
     }
   };
@@ -173,13 +180,13 @@ export function defsAlong(data: unknown, path: readonly (string | number)[]): (s
       const index = Number(key);
       if (!shape.items || !Number.isInteger(index) || index < 0 || index >= value.length || String(index) !== String(key)) return undefined;
       value = value[index];
-      shape = shapeOf(shape.items);
+      shape = shape.items.shape ??= shapeOf(shape.items.node);
     } else if (value !== null && typeof value === 'object') {
       const name = String(key);
       const prop = Object.hasOwn(value, name) ? (shape.props.get(name) ?? shape.additional) : undefined;
       if (!prop) return undefined;
       value = (value as Record<string, unknown>)[name];
-      shape = shapeOf(prop.node);
+      shape = prop.shape ??= shapeOf(prop.node);
     } else {
       return undefined;
     }

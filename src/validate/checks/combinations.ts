@@ -10,23 +10,25 @@ export const keyCombinations: ValidationCheck = {
   id: 'key-combinations',
   codes: ['missing-key', 'conflicting-keys'],
   summary: 'A destination, clause, safeguard and retention rule give the keys they need, and not two that exclude each other.',
-  check({ entries }) {
+  check({ byDef }) {
     const out: CheckFinding[] = [];
-    // Indexed: a for-of makes an object for every step before the engine optimises the loop.
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i]!;
-      const { value, def } = entry;
-      if (def && value !== null && typeof value === 'object' && !Array.isArray(value)) combinations(def, value as Record<string, unknown>, entry, out);
+    // One kind after the other: the validator sorts findings by place, so their order here is moot.
+    for (const def of COMBINED) {
+      const same = byDef.get(def) ?? [];
+      for (let i = 0; i < same.length; i++) {
+        const entry = same[i]!;
+        const { value } = entry;
+        if (value !== null && typeof value === 'object' && !Array.isArray(value)) combinations(def, value as Record<string, unknown>, entry, out);
+      }
     }
     return out;
   },
 };
 
-/** The definitions `combinations` checks (keep in step with it): nothing else needs its closures. */
-const COMBINED = new Set(['Destination', 'Clause', 'Safeguard', 'RetentionRule']);
+/** The definitions {@link combinations} checks (keep in step with it). */
+const COMBINED = ['Destination', 'Clause', 'Safeguard', 'RetentionRule'];
 
 function combinations(def: string, value: Record<string, unknown>, entry: { readonly path: KeyPath }, out: CheckFinding[]): void {
-  if (!COMBINED.has(def)) return;
   // Path and place are written only into messages, so made only for an object that has a problem.
   let written: string | undefined;
   const where = () => (written ??= formatPath(entry.path));

@@ -57,7 +57,7 @@ export const referencesResolve: ValidationCheck = {
   id: 'references-resolve',
   codes: ['unknown-reference'],
   summary: 'Every reference and clause-scoped phrase override names an existing clause of the right kind.',
-  check({ data, entries, clauses }) {
+  check({ data, byDef, clauses }) {
     const out: CheckFinding[] = [];
     const { ids, duplicated } = indexIds(clauses);
 
@@ -81,10 +81,11 @@ export const referencesResolve: ValidationCheck = {
     }
 
     // Indexed: a for-of makes an object for every step before the engine optimises the loop.
-    for (let i = 0; i < entries.length; i++) {
-      const entry = entries[i]!;
-      const { value, def, slot } = entry;
-      if (def !== 'IdRef' || typeof value !== 'string' || !slot) continue;
+    const refs = byDef.get('IdRef') ?? [];
+    for (let i = 0; i < refs.length; i++) {
+      const entry = refs[i]!;
+      const { value, slot } = entry;
+      if (typeof value !== 'string' || !slot) continue;
       const target = REFERENCE_TARGETS[slot];
       if (!target) continue;
       // A reference to a duplicated id that one of its holders satisfies is covered by the

@@ -12,15 +12,16 @@ export const textsComplete: ValidationCheck = {
   id: 'texts-complete',
   codes: ['missing-locale', 'undeclared-locale', 'raw-html', 'unsafe-url', 'image-not-allowed', 'markdown-too-complex'],
   summary: 'Every text has each declared locale and no other, and its Markdown is safe to render.',
-  check({ loaded, entries, locales, declaredLocales }) {
+  check({ loaded, byDef, locales, declaredLocales }) {
     const out: CheckFinding[] = [];
     const declared = new Set(declaredLocales);
     // Indexed loops: checks run before the engine has optimised them, and a for-of makes an object
-    // for every step there (a notice has thousands of entries).
-    for (let e = 0; e < entries.length; e++) {
-      const entry = entries[e]!;
-      const { value, def } = entry;
-      if (def !== 'Text' || value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    // for every step there (a notice has a thousand texts).
+    const texts = byDef.get('Text') ?? [];
+    for (let e = 0; e < texts.length; e++) {
+      const entry = texts[e]!;
+      const { value } = entry;
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
       const text = value as Record<string, unknown>;
       // Path and place are written only into messages, so made only for a text that has a problem.
       let written: string | undefined;
