@@ -82,25 +82,32 @@ export function isClauseDef(def: string): boolean {
   return known;
 }
 
-const holding = new Map<string, boolean>();
+const holding = new Map<string, ReadonlySet<string>>();
+/** The properties of a definition that hold a clause or a list of clauses, read from the schema once. */
+function clauseKeys(def: string): ReadonlySet<string> {
+  let keys = holding.get(def);
+  if (!keys) {
+    const schema = noticeSchema();
+    const owner = def === 'Notice' ? schema : schema.$defs?.[def];
+    const found = new Set<string>();
+    for (const [key, property] of Object.entries(owner?.properties ?? {})) {
+      const node = property.type === 'array' ? property.items : property;
+      const ref = node?.$ref;
+      if (typeof ref === 'string' && isClauseDef(ref.slice(ref.lastIndexOf('/') + 1))) found.add(key);
+    }
+    keys = found;
+    holding.set(def, keys);
+  }
+  return keys;
+}
+
 /**
  * True when a property of a definition holds a clause or a list of clauses (read from the schema).
  * @param def `$defs` name (`Notice` for the root)
  * @param key property name
  */
 export function holdsClauses(def: string, key: string): boolean {
-  const k = `${def}.${key}`;
-  let known = holding.get(k);
-  if (known === undefined) {
-    const schema = noticeSchema();
-    const owner = def === 'Notice' ? schema : schema.$defs?.[def];
-    let node = owner?.properties?.[key];
-    if (node?.type === 'array') node = node.items;
-    const ref = node?.$ref;
-    known = typeof ref === 'string' && isClauseDef(ref.slice(ref.lastIndexOf('/') + 1));
-    holding.set(k, known);
-  }
-  return known;
+  return clauseKeys(def).has(key);
 }
 
 /**

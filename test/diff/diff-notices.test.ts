@@ -11,7 +11,7 @@ import { compareDurations, diffNotices, parseDuration, RULES } from '../../src/d
 import { loadNotice } from '../../src/load/read-notice.js';
 import { validateNotice } from '../../src/validate/index.js';
 import type { Notice } from '../../src/model/notice.js';
-import { indexNotice, pathKey, textOrRef } from '../../src/diff/index-clauses.js';
+import { holdsClauses, indexNotice, pathKey, textOrRef } from '../../src/diff/index-clauses.js';
 import { walkNotice, type WalkEntry } from '../../src/notice/schema.js';
 import { valueAt } from '../../src/notice/path.js';
 import { diffFiles, FIXTURES, loadValid, PRAXIS_V2, ROOT } from './helpers.js';
@@ -61,6 +61,16 @@ describe('indexNotice', () => {
     expect(textOrRef(index, ['purposes', '0', 'description'])).toBe('Text');
     expect(textOrRef(index, ['purposes', '00', 'description'])).toBeUndefined();
     expect(textOrRef(index, ['id', 0])).toBeUndefined();
+  });
+
+  it('knows which properties hold clauses, from the schema', () => {
+    expect(holdsClauses('Notice', 'purposes')).toBe(true);
+    expect(holdsClauses('Notice', 'controller')).toBe(true);
+    expect(holdsClauses('Purpose', 'legalBases')).toBe(true);
+    expect(holdsClauses('Purpose', 'description')).toBe(false);
+    expect(holdsClauses('Purpose', 'categories')).toBe(false);
+    expect(holdsClauses('Notice', 'constructor')).toBe(false);
+    expect(holdsClauses('NoSuchDef', 'purposes')).toBe(false);
   });
 
   it('walkNotice gives every entry the key path of its value, read at any time', () => {
