@@ -199,8 +199,10 @@ function keptInOrder(seq: readonly number[], keys: readonly string[]): Set<numbe
     for (let j = 0; j < i; j++) {
       if (seq[j]! >= seq[i]!) continue;
       const l = len[j]! + 1;
+      if (l < len[i]!) continue;
+      // Weights are summed only for a subsequence at least as long (each sum is a new BigInt).
       const s = sum[j]! + weight[i]!;
-      if (l > len[i]! || (l === len[i]! && s > sum[i]!)) {
+      if (l > len[i]! || s > sum[i]!) {
         len[i] = l;
         sum[i] = s;
         prev[i] = j;

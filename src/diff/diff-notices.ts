@@ -10,7 +10,7 @@ import type { ClassifyContext, Verdict } from './classify-context.js';
 import { classifyPresence } from './classify-presence.js';
 import { clauseLabel } from './classify-words.js';
 import { leadingRule, rule } from './classify-rules.js';
-import { compareValues } from './compare-fields.js';
+import { compareValues, sameValue } from './compare-fields.js';
 import { holdsClauses, indexNotice, ownValue, type ClauseNode } from './index-clauses.js';
 import type { ChangeKind, ClauseChange, DiffSide, DiffSummary, FieldChange, NoticeDiff } from './types.js';
 
@@ -60,6 +60,7 @@ export function diffNotices(from: DiffInput, to: DiffInput): NoticeDiff {
   const rootA = ownValue(a.root);
   const rootB = ownValue(b.root);
   for (const key of [...new Set([...Object.keys(rootB), ...Object.keys(rootA)])]) {
+    if (sameValue(rootA[key], rootB[key], ctx.renames)) continue;
     const deltas = compareValues(rootA[key], rootB[key], [key], [key], ctx, [key]);
     if (deltas.length === 0) continue;
     const kind: ChangeKind = rootA[key] === undefined ? 'added' : rootB[key] === undefined ? 'removed' : 'modified';
@@ -115,6 +116,7 @@ export function diffNotices(from: DiffInput, to: DiffInput): NoticeDiff {
       delete ownA.id;
       delete ownB.id;
     }
+    if (sameValue(ownA, ownB, ctx.renames)) continue;
     const deltas = compareValues(ownA, ownB, o.path, n.path, ctx);
     if (deltas.length === 0) continue;
     const fields = deltas.map((d) => classifyField(o, n, d, ctx));

@@ -2,7 +2,8 @@
  * Word-level comparison of one text in one locale: tokens from `Intl.Segmenter` (so words are
  * found the way the language writes them), aligned with jsdiff's `diffArrays`.
  */
-import { diffArrays } from 'diff';
+// The one function used, from its own module: the package's index loads some twenty.
+import { diffArrays } from 'diff/lib/diff/array.js';
 import { distance } from 'fastest-levenshtein';
 import { tokenize } from '../notice/words.js';
 import type { WordPart } from './types.js';
@@ -30,7 +31,8 @@ export { tokenize };
  * @param locale BCP 47 tag of both texts
  */
 export function diffWords(before: string, after: string, locale: string): WordPart[] {
-  const changes = diffArrays(tokenize(before, locale), tokenize(after, locale));
+  // jsdiff copies the arrays it is given; the tokens are kept for the next caller unchanged.
+  const changes = diffArrays(tokenize(before, locale) as string[], tokenize(after, locale) as string[]);
   const parts: WordPart[] = [];
   for (const c of changes) {
     const op = c.added ? '+' : c.removed ? '-' : '=';

@@ -4,7 +4,7 @@
  * keys, with list items named by their id: `purposes/support/legalBases/contract`, `rights/exercise`.
  */
 import type { Notice } from '../model/notice.js';
-import { noticeSchema, walkNotice } from '../notice/schema.js';
+import { defsAlong, noticeSchema, walkNotice } from '../notice/schema.js';
 
 /** A YAML key path. */
 export type Path = (string | number)[];
@@ -43,11 +43,24 @@ export interface NoticeIndex {
   clauses: ClauseNode[];
   /** List-item clauses by id (ids are unique across a valid notice). */
   byId: Map<string, ClauseNode>;
-  /** `$defs` name (`Text` or `IdRef`) of the value at each YAML path holding one (key from {@link pathKey}). */
-  defs: Map<string, string>;
   /** Source locale and all locales of the notice. */
   sourceLocale: string;
   locales: string[];
+}
+
+/**
+ * `Text` or `IdRef` when the value at a YAML path of the notice is one (as the schema walk finds
+ * it; nothing inside one is either), else undefined. Looked up for changed clauses only, so not
+ * kept for every value of both notices.
+ * @param index an indexed notice
+ * @param path key path from the root
+ */
+export function textOrRef(index: NoticeIndex, path: Path): string | undefined {
+  const defs = defsAlong(index.notice, path);
+  if (!defs) return undefined;
+  for (let i = 0; i < defs.length - 1; i++) if (defs[i] === 'Text' || defs[i] === 'IdRef') return undefined;
+  const def = defs[defs.length - 1];
+  return def === 'Text' || def === 'IdRef' ? def : undefined;
 }
 
 /**
@@ -69,25 +82,32 @@ export function isClauseDef(def: string): boolean {
   return known;
 }
 
-const holding = new Map<string, boolean>();
+const holding = new Map<string, ReadonlySet<string>>();
+/** The properties of a definition that hold a clause or a list of clauses, read from the schema once. */
+function clauseKeys(def: string): ReadonlySet<string> {
+  let keys = holding.get(def);
+  if (!keys) {
+    const schema = noticeSchema();
+    const owner = def === 'Notice' ? schema : schema.$defs?.[def];
+    const found = new Set<string>();
+    for (const [key, property] of Object.entries(owner?.properties ?? {})) {
+      const node = property.type === 'array' ? property.items : property;
+      const ref = node?.$ref;
+      if (typeof ref === 'string' && isClauseDef(ref.slice(ref.lastIndexOf('/') + 1))) found.add(key);
+    }
+    keys = found;
+    holding.set(def, keys);
+  }
+  return keys;
+}
+
 /**
  * True when a property of a definition holds a clause or a list of clauses (read from the schema).
  * @param def `$defs` name (`Notice` for the root)
  * @param key property name
  */
 export function holdsClauses(def: string, key: string): boolean {
-  const k = `${def}.${key}`;
-  let known = holding.get(k);
-  if (known === undefined) {
-    const schema = noticeSchema();
-    const owner = def === 'Notice' ? schema : schema.$defs?.[def];
-    let node = owner?.properties?.[key];
-    if (node?.type === 'array') node = node.items;
-    const ref = node?.$ref;
-    known = typeof ref === 'string' && isClauseDef(ref.slice(ref.lastIndexOf('/') + 1));
-    holding.set(k, known);
-  }
-  return known;
+  return clauseKeys(def).has(key);
 }
 
 /**
@@ -96,7 +116,11 @@ export function holdsClauses(def: string, key: string): boolean {
  */
 export function ownValue(node: ClauseNode): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node.value)) if (!holdsClauses(node.def, key)) out[key] = value;
+  const keys = Object.keys(node.value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (!holdsClauses(node.def, key)) out[key] = node.value[key];
+  }
   return out;
 }
 
@@ -114,34 +138,39 @@ function isPrefix(prefix: Path, path: Path): boolean {
 export function indexNotice(notice: Notice): NoticeIndex {
   const clauses: ClauseNode[] = [];
   const byId = new Map<string, ClauseNode>();
-  const defs = new Map<string, string>();
   // The clauses enclosing the value visited, outermost first (the walk visits parents first).
   const enclosing: ClauseNode[] = [];
-  walkNotice(notice, ({ value, path, def }) => {
+  walkNotice(notice, (entry) => {
+    const { value, def } = entry;
     if (!def) return undefined;
-    // Only texts and references are looked up later; skipping the rest keeps large notices fast.
-    // Neither holds a clause or another text, so the walk need not look inside them.
-    if (def === 'Text' || def === 'IdRef') {
-      defs.set(pathKey(path), def);
-      return 'skip';
-    }
+    // Neither a text nor a reference holds a clause, so the walk need not look inside them.
+    if (def === 'Text' || def === 'IdRef') return 'skip';
     if (!isClauseDef(def) || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    const { path } = entry;
     while (enclosing.length > 0 && !isPrefix(enclosing[enclosing.length - 1]!.path, path)) enclosing.pop();
     const parent = enclosing[enclosing.length - 1];
     const record = value as Record<string, unknown>;
     const id = typeof record.id === 'string' ? record.id : '';
-    const rel = parent ? path.slice(parent.path.length) : [];
-    const last = rel[rel.length - 1];
+    // The keys below the parent: the slot is their names, the id path adds them (a list item by its id).
+    const from = parent ? parent.path.length : path.length;
+    let idPath = parent ? parent.idPath : '';
+    let slot = '';
+    let names = 0;
+    for (let i = from; i < path.length; i++) {
+      const part = path[i]!;
+      const segment = typeof part === 'number' ? (i === path.length - 1 ? id : String(part)) : part;
+      if (segment !== '') idPath = idPath === '' ? segment : `${idPath}/${segment}`;
+      if (typeof part === 'string') slot = names++ === 0 ? part : `${slot}.${part}`;
+    }
+    const last = path.length > from ? path[path.length - 1] : undefined;
     const listItem = typeof last === 'number';
-    const segments = rel.map((part, i) => (typeof part === 'number' ? (i === rel.length - 1 ? id : String(part)) : part));
-    const idPath = parent ? [parent.idPath, ...segments].filter((s) => s !== '').join('/') : '';
     const node: ClauseNode = {
       def,
       id,
       path,
       idPath,
       parent,
-      slot: rel.filter((p) => typeof p === 'string').join('.'),
+      slot,
       listItem,
       index: listItem ? (last as number) : 0,
       value: record,
@@ -155,5 +184,5 @@ export function indexNotice(notice: Notice): NoticeIndex {
   });
   const root = clauses[0]!;
   const n = notice as unknown as { sourceLocale: string; locales: string[] };
-  return { notice, root, clauses, byId, defs, sourceLocale: n.sourceLocale, locales: n.locales };
+  return { notice, root, clauses, byId, sourceLocale: n.sourceLocale, locales: n.locales };
 }

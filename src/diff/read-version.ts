@@ -2,7 +2,6 @@
  * Read one version of a notice: from the working tree, or from a git revision with
  * `git show REV:path` (no checkout). Git runs through `execFile`, never a shell.
  */
-import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
@@ -55,7 +54,9 @@ export interface RepoFolder {
 
 const MAX_GIT_OUTPUT = 64 * 1024 * 1024;
 
-function git(args: string[], cwd: string, maxBuffer = MAX_GIT_OUTPUT): Promise<Buffer> {
+async function git(args: string[], cwd: string, maxBuffer = MAX_GIT_OUTPUT): Promise<Buffer> {
+  // Loaded when git runs: a diff of two files never needs child_process (a few ms to load).
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     execFile('git', ['-c', 'core.quotepath=off', ...args], { cwd, encoding: 'buffer', maxBuffer, windowsHide: true }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);

@@ -21,11 +21,49 @@ const ACRONYMS_NOT_NAMES = new Set(['GDPR', 'DSGVO', 'RGPD', 'AVG', 'EU', 'EEA',
 /** Region codes that are no country of today (groupings, reserved or withdrawn codes such as DD, the former GDR). */
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'ZZ', 'QO', 'DD', 'FX', 'YU', 'ZR', 'CS', 'TP', 'BU', 'SU', 'AN', 'NT', 'QU', 'XA', 'XB']);
 
-const countryCache = new Map<string, { names: Map<string, string>; maxWords: number }>();
+/** Country names of one language: key (see {@link keyOf}), ISO code and number of words, in code order. */
+const regionNamesCache = new Map<string, [key: string, code: string, words: number][]>();
+const countryCache = new Map<string, CountryNames>();
+
+export interface CountryNames {
+  names: Map<string, string>;
+  /** The most words a name has. */
+  maxWords: number;
+  /** The first word of each name (as in its key) with the most words a name starting with it has. */
+  firstWords: Map<string, number>;
+}
 
 /** A name as looked up: lower case, runs of white space as one space. */
 const keyOf = (name: string) => name.toLowerCase().replace(/\s+/g, ' ');
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** The country names `Intl.DisplayNames` gives in one language (none when it knows no such language). */
+function regionNames(language: string): [key: string, code: string, words: number][] {
+  let found = regionNamesCache.get(language);
+  if (found) return found;
+  found = [];
+  regionNamesCache.set(language, found);
+  let display: Intl.DisplayNames;
+  try {
+    display = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+  } catch {
+    return found;
+  }
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      let name: string | undefined;
+      try {
+        name = display.of(code);
+      } catch {
+        name = undefined;
+      }
+      if (!name || name === code || NOT_COUNTRIES.has(code)) continue;
+      found.push([keyOf(name), code, name.match(WORD)?.length ?? 1]);
+    }
+  }
+  return found;
+}
 
 /**
  * Country names in a language (and in English), from `Intl.DisplayNames`, keyed by {@link keyOf};
@@ -33,50 +71,45 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
  * names took ~45 ms a language, and a notice may declare dozens.)
  * @param locale BCP 47 tag of the text
  */
-function countryMatcher(locale: string): { names: Map<string, string>; maxWords: number } {
+export function countryMatcher(locale: string): CountryNames {
   const key = lang(locale);
   let found = countryCache.get(key);
   if (found) return found;
   const names = new Map<string, string>();
   let maxWords = 1;
   for (const loc of [...new Set([key, 'en'])]) {
-    let display: Intl.DisplayNames;
-    try {
-      display = new Intl.DisplayNames([loc], { type: 'region', fallback: 'none' });
-    } catch {
-      continue;
-    }
-    for (let a = 65; a <= 90; a++) {
-      for (let b = 65; b <= 90; b++) {
-        const code = String.fromCharCode(a, b);
-        let name: string | undefined;
-        try {
-          name = display.of(code);
-        } catch {
-          name = undefined;
-        }
-        if (!name || name === code || NOT_COUNTRIES.has(code)) continue;
-        if (!names.has(keyOf(name))) names.set(keyOf(name), code);
-        maxWords = Math.max(maxWords, name.match(WORD)?.length ?? 1);
-      }
+    for (const [name, code, words] of regionNames(loc)) {
+      if (!names.has(name)) names.set(name, code);
+      maxWords = Math.max(maxWords, words);
     }
   }
-  found = { names, maxWords };
+  const firstWords = new Map<string, number>();
+  for (const name of names.keys()) {
+    const words = name.match(WORD);
+    if (words) firstWords.set(words[0], Math.max(firstWords.get(words[0]) ?? 0, words.length));
+  }
+  found = { names, maxWords, firstWords };
   countryCache.set(key, found);
   return found;
 }
 
 /**
  * Where country names stand in a text: the longest name starting at each word, left to right.
+ * A name is looked for only at a word some name starts with: lower case keeps letters letters
+ * and the rest the rest, so the first word of a span's key is the word's own key. (Not so for a
+ * capital sigma, whose small form depends on what follows: such a word tries every length.)
  * @returns spans with the ISO code each name stands for
  */
-function countrySpans(text: string, locale: string): { start: number; end: number; code: string }[] {
-  const { names, maxWords } = countryMatcher(locale);
+export function countrySpans(text: string, locale: string): { start: number; end: number; code: string }[] {
+  const { names, maxWords, firstWords } = countryMatcher(locale);
   const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const spans: { start: number; end: number; code: string }[] = [];
   for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(maxWords, words.length - i); n >= 1; n--) {
-      const start = words[i]!.start;
+    const start = words[i]!.start;
+    const word = text.slice(start, words[i]!.end);
+    const most = word.includes('\u03a3') ? maxWords : firstWords.get(word.toLowerCase());
+    if (most === undefined) continue;
+    for (let n = Math.min(most, maxWords, words.length - i); n >= 1; n--) {
       const end = words[i + n - 1]!.end;
       const code = names.get(keyOf(text.slice(start, end)));
       if (code) {

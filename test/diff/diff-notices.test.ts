@@ -11,8 +11,9 @@ import { compareDurations, diffNotices, parseDuration, RULES } from '../../src/d
 import { loadNotice } from '../../src/load/read-notice.js';
 import { validateNotice } from '../../src/validate/index.js';
 import type { Notice } from '../../src/model/notice.js';
-import { indexNotice, pathKey } from '../../src/diff/index-clauses.js';
-import { walkNotice } from '../../src/notice/schema.js';
+import { holdsClauses, indexNotice, pathKey, textOrRef } from '../../src/diff/index-clauses.js';
+import { walkNotice, type WalkEntry } from '../../src/notice/schema.js';
+import { valueAt } from '../../src/notice/path.js';
 import { diffFiles, FIXTURES, loadValid, PRAXIS_V2, ROOT } from './helpers.js';
 
 const base = loadValid(path.join(FIXTURES, 'identical/a.yaml'));
@@ -39,13 +40,53 @@ describe('indexNotice', () => {
     expect(index.clauses.some((c) => c.path.length >= 4)).toBe(true);
   });
 
-  it('records every text and reference a full walk finds (the walk skips only their insides)', () => {
-    const all = new Map<string, string>();
+  it('finds every text and reference a full walk finds, and nothing inside one or off the walk', () => {
+    const all = new Map<string, string | undefined>();
+    const inside = new Set<string>();
     walkNotice(notice, ({ path: at, def }) => {
-      if (def === 'Text' || def === 'IdRef') all.set(pathKey(at), def);
+      const key = pathKey(at);
+      const outer = [...all.keys()].some((k) => all.get(k) !== undefined && key.startsWith(`${k}\u0000`));
+      all.set(key, !outer && (def === 'Text' || def === 'IdRef') ? def : undefined);
+      if (outer) inside.add(key);
+      return undefined;
     });
     expect([...all.values()]).toContain('IdRef');
-    expect(index.defs).toEqual(all);
+    expect(inside.size).toBeGreaterThan(0);
+    const paths: (string | number)[][] = [];
+    walkNotice(notice, ({ path: at }) => void paths.push(at));
+    for (const at of paths) expect(textOrRef(index, at), pathKey(at)).toBe(all.get(pathKey(at)));
+    // Absent values, keys the schema does not know, an index written as text, a step into a string.
+    expect(textOrRef(index, ['purposes', 999, 'description'])).toBeUndefined();
+    expect(textOrRef(index, ['purposes', 0, 'nonsense'])).toBeUndefined();
+    expect(textOrRef(index, ['purposes', '0', 'description'])).toBe('Text');
+    expect(textOrRef(index, ['purposes', '00', 'description'])).toBeUndefined();
+    expect(textOrRef(index, ['id', 0])).toBeUndefined();
+  });
+
+  it('knows which properties hold clauses, from the schema', () => {
+    expect(holdsClauses('Notice', 'purposes')).toBe(true);
+    expect(holdsClauses('Notice', 'controller')).toBe(true);
+    expect(holdsClauses('Purpose', 'legalBases')).toBe(true);
+    expect(holdsClauses('Purpose', 'description')).toBe(false);
+    expect(holdsClauses('Purpose', 'categories')).toBe(false);
+    expect(holdsClauses('Notice', 'constructor')).toBe(false);
+    expect(holdsClauses('NoSuchDef', 'purposes')).toBe(false);
+  });
+
+  it('walkNotice gives every entry the key path of its value, read at any time', () => {
+    const entries: WalkEntry[] = [];
+    walkNotice(notice, (entry) => void entries.push(entry));
+    expect(entries.length).toBeGreaterThan(500);
+    // Paths read after the walk, in reverse order: each leads to its value and is made once.
+    const seen = new Set<string>();
+    for (const entry of [...entries].reverse()) {
+      const at = entry.path;
+      expect(valueAt(notice, at)).toBe(entry.value);
+      expect(entry.path).toBe(at);
+      seen.add(pathKey(at));
+    }
+    expect(seen.size).toBe(entries.length);
+    expect(entries[0]!.path).toEqual([]);
   });
 
   it('walkNotice does not visit the values inside one its visitor skips', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffWords, normalizeText } from '../../src/diff/diff-text.js';
-import { textFacts } from '../../src/notice/text-facts.js';
+import { countryMatcher, countrySpans, textFacts } from '../../src/notice/text-facts.js';
 import { judgeTextEdit } from '../../src/diff/util-text-facts.js';
 
 const judge = (a: string, b: string, locale = 'en') => {
@@ -28,6 +28,49 @@ describe('textFacts', () => {
     expect(textFacts('Call us on +49 30 4000 5500 or use Google Analytics.', 'en')).toMatchObject({ phones: ['+49 30 4000 5500'], organisations: ['Google Analytics'] });
     expect(textFacts('Wir speichern Daten bei der Spreetal Rechenzentrum GmbH.', 'de').organisations).toEqual(['Spreetal Rechenzentrum GmbH']);
     expect(textFacts('Die Daten werden verschlüsselt.', 'de').organisations).toEqual([]);
+  });
+});
+
+describe('countrySpans', () => {
+  // The search as it was: every length at every word, longest first.
+  const everyLength = (text: string, locale: string) => {
+    const { names, maxWords } = countryMatcher(locale);
+    const words = [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const spans: { start: number; end: number; code: string }[] = [];
+    for (let i = 0; i < words.length; i++) {
+      for (let n = Math.min(maxWords, words.length - i); n >= 1; n--) {
+        const code = names.get(text.slice(words[i]!.start, words[i + n - 1]!.end).toLowerCase().replace(/\s+/g, ' '));
+        if (code) {
+          spans.push({ start: words[i]!.start, end: words[i + n - 1]!.end, code });
+          i += n - 1;
+          break;
+        }
+      }
+    }
+    return spans;
+  };
+
+  it('finds what trying every length at every word finds', () => {
+    const separators = [' ', ', ', '. ', ' and ', '-', "'", '.', ' (', '\n', ' & '];
+    for (const locale of ['en', 'de', 'fr', 'el', 'tr', 'lt']) {
+      const names = [...new Set([...countryMatcher(locale).names.keys()])];
+      // Names as written, in capitals (Greek capital sigma changes with what follows) and run together.
+      const texts = [names.join(' '), names.join(', ').toUpperCase(), names.map((n, i) => `${n}${separators[i % separators.length]}`).join('').toUpperCase()];
+      for (let i = 0; i + 3 <= names.length; i += 3) texts.push(`The ${names[i]}${separators[i % separators.length]}${names[i + 1]!.toUpperCase()} or ${names[i + 2]} Islands`);
+      for (const text of texts) expect(countrySpans(text, locale)).toEqual(everyLength(text, locale));
+    }
+  });
+
+  it('lower case turns letters, marks and digits into letters, marks and digits only, and nothing else into one', () => {
+    const word = /^[\p{L}\p{M}\p{N}]+$/u;
+    const none = /^[^\p{L}\p{M}\p{N}]+$/u;
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      const lower = c.toLowerCase();
+      if (lower === c) continue;
+      expect(word.test(c) ? word.test(lower) : none.test(lower), `U+${cp.toString(16)}`).toBe(true);
+    }
   });
 });
 

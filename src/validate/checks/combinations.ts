@@ -10,21 +10,30 @@ export const keyCombinations: ValidationCheck = {
   id: 'key-combinations',
   codes: ['missing-key', 'conflicting-keys'],
   summary: 'A destination, clause, safeguard and retention rule give the keys they need, and not two that exclude each other.',
-  check({ entries }) {
+  check({ byDef }) {
     const out: CheckFinding[] = [];
-    for (const { value, path, def } of entries) {
-      if (def && value !== null && typeof value === 'object' && !Array.isArray(value)) combinations(def, value as Record<string, unknown>, path, out);
+    // One kind after the other: the validator sorts findings by place, so their order here is moot.
+    for (const def of COMBINED) {
+      const same = byDef.get(def) ?? [];
+      for (let i = 0; i < same.length; i++) {
+        const entry = same[i]!;
+        const { value } = entry;
+        if (value !== null && typeof value === 'object' && !Array.isArray(value)) combinations(def, value as Record<string, unknown>, entry, out);
+      }
     }
     return out;
   },
 };
 
-function combinations(def: string, value: Record<string, unknown>, path: KeyPath, out: CheckFinding[]): void {
-  // Written only into messages, so formatted only for an object that has a problem.
+/** The definitions {@link combinations} checks (keep in step with it). */
+const COMBINED = ['Destination', 'Clause', 'Safeguard', 'RetentionRule'];
+
+function combinations(def: string, value: Record<string, unknown>, entry: { readonly path: KeyPath }, out: CheckFinding[]): void {
+  // Path and place are written only into messages, so made only for an object that has a problem.
   let written: string | undefined;
-  const where = () => (written ??= formatPath(path));
-  const missing = (message: string) => out.push({ code: 'missing-key', message, path, at: 'key' });
-  const conflict = (message: string, key: string) => out.push({ code: 'conflicting-keys', message, path: [...path, key], at: 'key' });
+  const where = () => (written ??= formatPath(entry.path));
+  const missing = (message: string) => out.push({ code: 'missing-key', message, path: entry.path, at: 'key' });
+  const conflict = (message: string, key: string) => out.push({ code: 'conflicting-keys', message, path: [...entry.path, key], at: 'key' });
   if (def === 'Destination') {
     if (value.country === undefined && value.organisation === undefined) missing(`${where()} needs either 'country' (an ISO code such as 'US') or 'organisation'; add one.`);
     if (value.country !== undefined && value.organisation !== undefined) conflict(`${where()} gives both 'country' and 'organisation'; keep one (make two destinations if both apply).`, 'organisation');

@@ -26,9 +26,9 @@ export const countriesAssigned: ValidationCheck = {
   id: 'countries-assigned',
   codes: ['unknown-country'],
   summary: 'Every country is an assigned ISO 3166-1 code.',
-  check({ entries }) {
-    return entries
-      .filter(({ value, def }) => def === 'Country' && typeof value === 'string' && /^[A-Z]{2}$/.test(value) && !isCountryCode(value))
+  check({ byDef }) {
+    return (byDef.get('Country') ?? [])
+      .filter(({ value }) => typeof value === 'string' && /^[A-Z]{2}$/.test(value) && !isCountryCode(value))
       .map(({ value, path }) => ({
         code: 'unknown-country',
         message: `'${String(value)}' is not an assigned ISO 3166-1 country code; check the code (e.g. 'GR' for Greece, 'GB' for the United Kingdom).`,

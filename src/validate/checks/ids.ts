@@ -57,7 +57,7 @@ export const referencesResolve: ValidationCheck = {
   id: 'references-resolve',
   codes: ['unknown-reference'],
   summary: 'Every reference and clause-scoped phrase override names an existing clause of the right kind.',
-  check({ data, entries, clauses }) {
+  check({ data, byDef, clauses }) {
     const out: CheckFinding[] = [];
     const { ids, duplicated } = indexIds(clauses);
 
@@ -80,22 +80,29 @@ export const referencesResolve: ValidationCheck = {
       }
     }
 
-    for (const { value, path, def, slot } of entries) {
-      if (def !== 'IdRef' || typeof value !== 'string' || !slot) continue;
+    // Indexed: a for-of makes an object for every step before the engine optimises the loop.
+    const refs = byDef.get('IdRef') ?? [];
+    for (let i = 0; i < refs.length; i++) {
+      const entry = refs[i]!;
+      const { value, slot } = entry;
+      if (typeof value !== 'string' || !slot) continue;
       const target = REFERENCE_TARGETS[slot];
       if (!target) continue;
       // A reference to a duplicated id that one of its holders satisfies is covered by the
       // duplicate-id error; reporting it again would bury that one error under follow-ons.
       if (duplicated.get(value)?.has(target)) continue;
-      const finding = checkReference(value, target, path, ids);
+      const finding = checkReference(value, target, entry, ids);
       if (finding) out.push(finding);
     }
     return out;
   },
 };
 
-function checkReference(value: string, target: string, path: KeyPath, ids: Map<string, ClauseEntry>): CheckFinding | undefined {
+function checkReference(value: string, target: string, entry: { readonly path: KeyPath }, ids: Map<string, ClauseEntry>): CheckFinding | undefined {
   const found = ids.get(value);
+  if (found && (target === '*' || found.def === target)) return undefined;
+  // A problem: only now is the reference's path made (see WalkEntry.path).
+  const { path } = entry;
   const kind = KIND_WORDS[target] ?? target;
   if (!found) {
     const candidates = [...ids.entries()].filter(([, v]) => target === '*' || v.def === target).map(([k]) => k);

@@ -26,14 +26,19 @@ export function checkContext(loaded: LoadedNotice, templatesDir?: string): Check
   // once, at the tag, not again as a missing text in every Text of the notice.
   const locales = declaredLocales.filter((tag) => languageTagState(tag) === true);
   const entries: WalkEntry[] = [];
+  const byDef = new Map<string, WalkEntry[]>();
   const clauses: ClauseEntry[] = [];
   const defs = noticeSchema().$defs ?? {};
   walkNotice(data, (entry) => {
     entries.push(entry);
-    const { value, def, path } = entry;
-    if (!def || def === 'Notice' || value === null || typeof value !== 'object' || Array.isArray(value)) return;
+    const { value, def } = entry;
+    if (!def) return;
+    const same = byDef.get(def);
+    if (same) same.push(entry);
+    else byDef.set(def, [entry]);
+    if (def === 'Notice' || value === null || typeof value !== 'object' || Array.isArray(value)) return;
     const id = (value as { id?: unknown }).id;
-    if (defs[def]?.properties?.id && typeof id === 'string') clauses.push({ id, def, path });
+    if (defs[def]?.properties?.id && typeof id === 'string') clauses.push({ id, def, path: entry.path });
   });
-  return { loaded, data, declaredLocales, locales, entries, clauses, ...(templatesDir !== undefined ? { templatesDir } : {}) };
+  return { loaded, data, declaredLocales, locales, entries, byDef, clauses, ...(templatesDir !== undefined ? { templatesDir } : {}) };
 }

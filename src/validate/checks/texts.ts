@@ -12,31 +12,35 @@ export const textsComplete: ValidationCheck = {
   id: 'texts-complete',
   codes: ['missing-locale', 'undeclared-locale', 'raw-html', 'unsafe-url', 'image-not-allowed', 'markdown-too-complex'],
   summary: 'Every text has each declared locale and no other, and its Markdown is safe to render.',
-  check({ loaded, entries, locales, declaredLocales }) {
+  check({ loaded, byDef, locales, declaredLocales }) {
     const out: CheckFinding[] = [];
     const declared = new Set(declaredLocales);
-    for (const entry of entries) {
-      const { value, def } = entry;
-      if (def !== 'Text' || value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    // Indexed loops: checks run before the engine has optimised them, and a for-of makes an object
+    // for every step there (a notice has a thousand texts).
+    const texts = byDef.get('Text') ?? [];
+    for (let e = 0; e < texts.length; e++) {
+      const entry = texts[e]!;
+      const { value } = entry;
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
       const text = value as Record<string, unknown>;
-      const path = entry.path;
-      // Written only into messages, so formatted only for a text that has a problem.
+      // Path and place are written only into messages, so made only for a text that has a problem.
       let written: string | undefined;
-      const where = () => (written ??= formatPath(path));
-      let missing: string[] | undefined;
-      for (const l of locales) if (!(l in text)) (missing ??= []).push(l);
-      if (missing) {
-        out.push({ code: 'missing-locale', message: `${where()} has no ${missing.map((l) => `'${l}'`).join(', ')} text; add ${missing.map((l) => `'${l}: ...'`).join(' and ')} (the notice declares ${locales.join(', ')}).`, path, at: 'key' });
+      const where = () => (written ??= formatPath(entry.path));
+      if (locales.some((l) => !(l in text))) {
+        const missing = locales.filter((l) => !(l in text));
+        out.push({ code: 'missing-locale', message: `${where()} has no ${missing.map((l) => `'${l}'`).join(', ')} text; add ${missing.map((l) => `'${l}: ...'`).join(' and ')} (the notice declares ${locales.join(', ')}).`, path: entry.path, at: 'key' });
       }
-      for (const locale of Object.keys(text)) {
-        const localised = text[locale];
+      const keys = Object.keys(text);
+      for (let k = 0; k < keys.length; k++) {
+        const locale = keys[k]!;
         if (declared.size > 0 && !declared.has(locale)) {
-          out.push({ code: 'undeclared-locale', message: `${where()} has a '${locale}' text but the notice does not declare '${locale}' in locales; add it there or remove this text.`, path: [...path, locale], at: 'key' });
+          out.push({ code: 'undeclared-locale', message: `${where()} has a '${locale}' text but the notice does not declare '${locale}' in locales; add it there or remove this text.`, path: [...entry.path, locale], at: 'key' });
         }
+        const localised = text[locale];
         if (typeof localised !== 'string') continue;
         for (const problem of checkMarkdown(localised)) {
-          const offset = findInSource(loaded, [...path, locale], problem.snippet);
-          out.push({ code: problem.code, message: `${where()}.${locale}: ${problem.message}`, path: [...path, locale], ...(offset !== undefined ? { at: { offset } } : {}) });
+          const offset = findInSource(loaded, [...entry.path, locale], problem.snippet);
+          out.push({ code: problem.code, message: `${where()}.${locale}: ${problem.message}`, path: [...entry.path, locale], ...(offset !== undefined ? { at: { offset } } : {}) });
         }
       }
     }
