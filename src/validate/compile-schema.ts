@@ -9,7 +9,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { noticeSchema, SCHEMA_PATH } from '../notice/schema.js';
+import { noticeSchema, SCHEMA_PATH, type SchemaNode } from '../notice/schema.js';
 
 // ajv is CommonJS and only needed to compile (the precompiled validator needs only its small
 // runtime helpers): it is required on first use, not loaded by every CLI run (~50 ms).
@@ -57,10 +57,40 @@ export function schemaHash(): string {
   return createHash('sha256').update(readFileSync(SCHEMA_PATH)).update(JSON.stringify(AJV_OPTIONS)).digest('hex');
 }
 
-/** Standalone CommonJS source of the validator, stamped with the schema's hash. */
+/**
+ * Standalone CommonJS source of the validator, stamped with the schema's hash. It is compiled from
+ * the schema without its annotations: the code embeds the schema objects it refers to (for enums
+ * and the keys an object may have), descriptions and all, which were a third of the file and its
+ * only characters outside ASCII (which made V8 read all of it as a two-byte string).
+ */
 export function standaloneValidatorSource(): string {
   const ajv = newAjv(true);
-  return `// Generated from schema/notice.schema.json by scripts/build-validator.mjs.\n// schema-sha256: ${schemaHash()}\n${cjsDefault<Standalone>(require('ajv/dist/standalone/index.js'))(ajv, ajv.compile(noticeSchema()))}`;
+  return `// Generated from schema/notice.schema.json by scripts/build-validator.mjs.\n// schema-sha256: ${schemaHash()}\n${cjsDefault<Standalone>(require('ajv/dist/standalone/index.js'))(ajv, ajv.compile(withoutAnnotations(noticeSchema())))}`;
+}
+
+/** Keywords that only describe (editor help, documentation); nothing is checked with them. */
+const ANNOTATIONS = new Set(['title', 'description', 'markdownDescription', 'markdownEnumDescriptions']);
+/** Keywords whose value is a schema, a list of schemas, or a map of names to schemas. */
+const SUBSCHEMA = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems']);
+const SUBSCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+const SUBSCHEMA_MAPS = new Set(['properties', '$defs', 'patternProperties', 'dependentSchemas']);
+
+/**
+ * A copy of a schema without annotation keywords. Only keywords that hold schemas are entered, so
+ * a property called `description` or an enum value stays as it is.
+ * @param node a schema
+ */
+export function withoutAnnotations(node: SchemaNode): SchemaNode {
+  const out: SchemaNode = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (ANNOTATIONS.has(key)) continue;
+    const sub = (v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? withoutAnnotations(v as SchemaNode) : v);
+    if (SUBSCHEMA.has(key)) out[key] = sub(value);
+    else if (SUBSCHEMA_LISTS.has(key) && Array.isArray(value)) out[key] = value.map(sub);
+    else if (SUBSCHEMA_MAPS.has(key) && value !== null && typeof value === 'object') out[key] = Object.fromEntries(Object.entries(value).map(([name, v]) => [name, sub(v)]));
+    else out[key] = value;
+  }
+  return out;
 }
 
 /** Load a precompiled validator if it exists and matches the schema. */

@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadNotice } from '../../src/load/read-notice.js';
-import { loadStandalone, schemaValidator, standaloneValidatorSource } from '../../src/validate/compile-schema.js';
+import { loadStandalone, schemaValidator, standaloneValidatorSource, withoutAnnotations } from '../../src/validate/compile-schema.js';
+import { noticeSchema } from '../../src/notice/schema.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -32,5 +33,20 @@ describe('standalone validator', () => {
     expect(compared).toBeGreaterThan(20);
     writeFileSync(file, standaloneValidatorSource().replace(/schema-sha256: \w+/, 'schema-sha256: 0000'));
     expect(loadStandalone(file)).toBeUndefined();
+  });
+
+  it('is compiled without the schema\'s descriptions, but with every property, even one called description', () => {
+    const slim = withoutAnnotations(noticeSchema());
+    const text = JSON.stringify(slim);
+    // No property has these names; `title` and `description` are also properties of some definitions.
+    expect(text).not.toMatch(/"(markdownDescription|markdownEnumDescriptions)":/);
+    expect(slim.title).toBeUndefined();
+    expect(slim.properties!.title).toEqual({ $ref: '#/$defs/Text' });
+    expect(text.length).toBeLessThan(JSON.stringify(noticeSchema()).length / 2);
+    const purpose = slim.$defs!.Purpose!;
+    expect(Object.keys(purpose.properties!)).toEqual(Object.keys(noticeSchema().$defs!.Purpose!.properties!));
+    expect(purpose.properties!.description).toBeDefined();
+    expect(purpose.properties!.description!.description).toBeUndefined();
+    expect(standaloneValidatorSource()).toMatch(/^[\x00-\x7f]*$/);
   });
 });
