@@ -3,7 +3,7 @@
  * report every change as a `ClauseChange` with its class: material, review or editorial.
  */
 import type { Notice } from '../model/notice.js';
-import { noticeSchema } from '../notice/schema.js';
+import { noticeSchema, type WalkEntry } from '../notice/schema.js';
 import { alignClauses } from './align-clauses.js';
 import { classifyField } from './classify-change.js';
 import type { ClassifyContext, Verdict } from './classify-context.js';
@@ -23,6 +23,8 @@ export interface DiffInput {
   sha256?: string;
   /** Git revision, when read from git. */
   rev?: string;
+  /** The schema walk of `notice`, when its validation kept it (see `indexNotice`). */
+  entries?: readonly WalkEntry[] | undefined;
 }
 
 export { sha256Hex } from './util-hash.js';
@@ -38,8 +40,8 @@ const KIND_ORDER: Record<ChangeKind, number> = { renamed: 0, moved: 1, modified:
  * @returns every change, in document order of the newer version (removals where they were)
  */
 export function diffNotices(from: DiffInput, to: DiffInput): NoticeDiff {
-  const a = indexNotice(from.notice);
-  const b = indexNotice(to.notice);
+  const a = indexNotice(from.notice, from.entries);
+  const b = indexNotice(to.notice, to.entries);
   const alignment = alignClauses(a, b);
   const ctx: ClassifyContext = {
     from: a,

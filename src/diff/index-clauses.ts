@@ -4,7 +4,7 @@
  * keys, with list items named by their id: `purposes/support/legalBases/contract`, `rights/exercise`.
  */
 import type { Notice } from '../model/notice.js';
-import { defsAlong, noticeSchema, walkNotice } from '../notice/schema.js';
+import { defsAlong, noticeSchema, walkNotice, type WalkEntry } from '../notice/schema.js';
 
 /** A YAML key path. */
 export type Path = (string | number)[];
@@ -134,13 +134,14 @@ function isPrefix(prefix: Path, path: Path): boolean {
 /**
  * Index a valid notice.
  * @param notice a notice that passed validation
+ * @param entries the schema walk of `notice` (its validation's, when kept), else the notice is walked
  */
-export function indexNotice(notice: Notice): NoticeIndex {
+export function indexNotice(notice: Notice, entries?: readonly WalkEntry[]): NoticeIndex {
   const clauses: ClauseNode[] = [];
   const byId = new Map<string, ClauseNode>();
   // The clauses enclosing the value visited, outermost first (the walk visits parents first).
   const enclosing: ClauseNode[] = [];
-  walkNotice(notice, (entry) => {
+  const visit = (entry: WalkEntry): 'skip' | undefined => {
     const { value, def } = entry;
     if (!def) return undefined;
     // Neither a text nor a reference holds a clause, so the walk need not look inside them.
@@ -181,7 +182,11 @@ export function indexNotice(notice: Notice): NoticeIndex {
     enclosing.push(node);
     if (listItem && id) byId.set(id, node);
     return undefined;
-  });
+  };
+  // A full walk also holds the values inside texts and references, which hold no clause (the
+  // visitor would skip them), so going through it finds the same clauses.
+  if (entries) for (let i = 0; i < entries.length; i++) visit(entries[i]!);
+  else walkNotice(notice, visit);
   const root = clauses[0]!;
   const n = notice as unknown as { sourceLocale: string; locales: string[] };
   return { notice, root, clauses, byId, sourceLocale: n.sourceLocale, locales: n.locales };
