@@ -14,9 +14,9 @@ import { servedFontFiles } from '../render/pdf/fonts.js';
 import { dpvTermDiagnostics } from '../render/json/index.js';
 import { Reporter } from '../report/reporter.js';
 import { prepareNotices } from './prepare.js';
-import { CACHED_AHEAD, publishCached, renderDocuments } from './render-step.js';
+import { CACHED_AHEAD, publishCached, publishRendered, renderDocuments } from './render-step.js';
 import { eachBounded } from './bounded.js';
-import { entryOf, jobsOf, pathOf, versionsById, type Job } from './jobs.js';
+import { jobsOf, pathOf, versionsById, type Job } from './jobs.js';
 import { BuildCache, fingerprintFolders, toolkitFingerprint } from './cache.js';
 import { guardOutputDir } from './output-guard.js';
 import { clearLeftovers, stagingPath, swapIn } from './swap.js';
@@ -26,7 +26,7 @@ import { StagingWriter } from './staging-writer.js';
 import { BuildPool, POOL_THRESHOLD } from './worker-pool.js';
 import { PARALLEL_THRESHOLD } from '../validate/parallel.js';
 import { checkNoticeTexts } from '../validate/index.js';
-import { HISTORY_LINK, historyPageHtml, historyPath, noticeHistories, type FoundHistory } from './history-pages.js';
+import { HISTORY_LINK, HistoryReader, historyPageHtml, historyPath, type FoundHistory } from './history-pages.js';
 
 export { DEFAULT_FORMATS, FORMATS, manifestText, type BuildOptions, type BuildResult, type Format, type ManifestEntry, type ProgressEvent } from './manifest.js';
 export { pageLinks } from './page-links.js';
@@ -88,6 +88,9 @@ async function buildWith(options: BuildOptions, poolFor: (count: number, thresho
   // whose diagnostics come first).
   const loadingTemplates = loadTemplateSet(options.templatesDir);
   loadingTemplates.catch(() => undefined);
+  // The notices' git timelines are read while they are validated (for an HTML build's history pages).
+  const histories = options.formats.includes('html') && options.history !== false ? new HistoryReader(cwd, cache) : undefined;
+  histories?.start(options.files);
   const check = (files: readonly string[]) => poolFor(files.length, PARALLEL_THRESHOLD)?.check(files) ?? checkNoticeTexts(files, options.templatesDir);
   const prepared = await time('validate', () => prepareNotices(options.files, { locales: options.locales, templatesDir: options.templatesDir, check, cache }));
   if (options.formats.includes('jsonld')) prepared.diagnostics.push(...prepared.notices.flatMap((p) => dpvTermDiagnostics(p.notice, p.text, p.file)));
@@ -142,7 +145,7 @@ async function buildWith(options: BuildOptions, poolFor: (count: number, thresho
     let queued: readonly Job[] = [];
     // history.html per notice committed in git (an HTML page: only when HTML is built); the pages link to it.
     const versions = versionsById(prepared.notices);
-    const histories = options.formats.includes('html') && options.history !== false ? await time('history', () => noticeHistories(versions, cwd, cache)) : new Map<string, FoundHistory>();
+    const found = histories ? await time('history', () => histories.of(versions)) : new Map<string, FoundHistory>();
     checkAbort();
     await time('render', () =>
       renderDocuments(jobs, {
@@ -153,11 +156,11 @@ async function buildWith(options: BuildOptions, poolFor: (count: number, thresho
         pool: (documents) => poolFor(documents, POOL_THRESHOLD),
         cache,
         writer,
-        historyLink: (id) => (histories.has(id) ? HISTORY_LINK : undefined),
+        historyLink: (id) => (found.has(id) ? HISTORY_LINK : undefined),
       }),
     );
-    for (const [id, found] of histories) {
-      await writer.write(historyPath(id), historyPageHtml(templates, found, versions.get(id)!), { notice: id, version: null, locale: null, format: 'html', title: jobs.find((j) => j.prepared.notice.id === id)?.title ?? id });
+    for (const [id, history] of found) {
+      await writer.write(historyPath(id), historyPageHtml(templates, history, versions.get(id)!), { notice: id, version: null, locale: null, format: 'html', title: jobs.find((j) => j.prepared.notice.id === id)?.title ?? id });
     }
 
     if (printer) {
@@ -176,11 +179,7 @@ async function buildWith(options: BuildOptions, poolFor: (count: number, thresho
           jobs: options.jobs,
           checkAbort,
           documentOf: (job) => pdfDocument(job.prepared.notice, job.locale, job.prepared.phrases.get(job.locale)!, templates, { paper: options.paper, timeoutMs: options.printTimeoutMs ?? 30_000 }),
-          async store(job, pdf) {
-            const key = pdfKey(job);
-            if (key) await cache!.put(key, pdf);
-            await writer.write(pathOf(job, 'pdf'), pdf, entryOf(job, 'pdf'), key);
-          },
+          store: (job, pdf) => publishRendered(job, 'pdf', pdf, pdfKey(job), cache, writer),
           failed: (job, reason) => failures.push({ path: pathOf(job, 'pdf'), reason }),
         });
       });

@@ -6,8 +6,8 @@
  * clean build because rendering is deterministic.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, futimesSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { access, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, futimesSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { access, link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,13 +20,18 @@ const PRUNED = '.last-prune';
 /** A day, in ms: how often a build prunes the cache, and how stale an entry's time may be. */
 const DAY_MS = 86_400_000;
 
-/** Length of the SHA-256 that heads every cache entry. */
-const HASH_BYTES = 32;
+/** An entry's file name: the key, then the SHA-256 of its bytes (both hex). */
+const ENTRY_NAME = /^([0-9a-f]{64})\.([0-9a-f]{64})$/;
 
-/** The bytes of an entry whose SHA-256 heading matches them, else undefined. */
-function verified(entry: Buffer): Buffer | undefined {
-  const bytes = entry.length >= HASH_BYTES ? entry.subarray(HASH_BYTES) : undefined;
-  return bytes && createHash('sha256').update(bytes).digest().equals(entry.subarray(0, HASH_BYTES)) ? bytes : undefined;
+/** A cache entry, read and checked. */
+export interface CachedEntry {
+  bytes: Buffer;
+  file: string;
+}
+
+/** SHA-256 (hex) of some bytes. */
+function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Files under a folder, recursively, sorted (for fingerprints). */
@@ -61,7 +66,7 @@ export async function fingerprintFolders(dirs: string[], filter: (file: string) 
 }
 
 let toolkit: Promise<string> | undefined;
-/** Fingerprint of noticekit itself: its compiled code (or sources under test), version and font package. */
+/** Fingerprint of noticekit itself: its compiled code (or sources under test), version and font package, and the Node it runs on. */
 export function toolkitFingerprint(): Promise<string> {
   toolkit ??= (async () => {
     const require = createRequire(import.meta.url);
@@ -69,7 +74,9 @@ export function toolkitFingerprint(): Promise<string> {
     const fontPkg = await readFile(require.resolve('@expo-google-fonts/noto-sans/package.json'), 'utf8');
     const pkg = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
     const code = await fingerprintFolders([own], (f) => /\.(js|ts|json)$/.test(f) && !f.endsWith('.d.ts'));
-    return createHash('sha256').update(code).update(pkg).update(fontPkg).digest('hex');
+    // Node's version and its ICU data: dates, country and language names are Intl's, and change with them.
+    const runtime = [process.version, process.versions.icu, process.versions.cldr, process.versions.unicode].join('\u0000');
+    return createHash('sha256').update(code).update(pkg).update(fontPkg).update(runtime).digest('hex');
   })();
   return toolkit;
 }
@@ -139,25 +146,61 @@ export class BuildCache {
     return createHash('sha256').update(this.base).update('\u0000').update(name).digest('hex');
   }
 
-  private file(key: string): string {
-    return path.join(this.dir, key.slice(0, 2), key);
+  /** The subfolder of a key's entries (256 of them, by the key's first two hex digits). */
+  private folder(key: string): string {
+    return path.join(this.dir, key.slice(0, 2));
   }
 
   /**
-   * Cached bytes, or undefined. An entry is its SHA-256 followed by the bytes; one whose bytes do
-   * not match (truncated, tampered with) is removed and counts as a miss, so it is rendered again
-   * and never published.
+   * The entries of a key: file names `<key>.<sha256 of the bytes>` in its subfolder. Each subfolder
+   * is listed once per build (a failed open per missing entry cost a cold build more than a
+   * listing), and the build adds what it stores.
    */
-  get(key: string): Buffer | undefined {
-    const bytes = this.lookupSync(key);
-    if (bytes) this.hits++;
+  private namesOf(key: string): string[] {
+    const sub = key.slice(0, 2);
+    let listing = this.listings.get(sub);
+    if (!listing) {
+      listing = new Map();
+      this.listings.set(sub, listing);
+      let names: string[] = [];
+      try {
+        names = readdirSync(path.join(this.dir, sub));
+      } catch {
+        // No such subfolder yet: no entries.
+      }
+      for (const name of names) {
+        const m = ENTRY_NAME.exec(name);
+        if (m) listing.set(m[1]!, [...(listing.get(m[1]!) ?? []), name]);
+      }
+    }
+    let names = listing.get(key);
+    if (!names) listing.set(key, (names = []));
+    return names;
+  }
+
+  private listings = new Map<string, Map<string, string[]>>();
+
+  /**
+   * A cached document, or undefined: its bytes and the entry's file. An entry's
+   * name ends in the SHA-256 of its bytes; one whose bytes do not match (truncated, tampered with,
+   * or a published file it shares with changed in place) is removed and counts as a miss, so it is
+   * rendered again and never published.
+   */
+  get(key: string): CachedEntry | undefined {
+    const entry = this.entrySync(key);
+    if (entry) this.hits++;
     else this.misses++;
-    return bytes;
+    return entry;
   }
 
   /** As {@link get}, for what is not a document: not counted among the build's hits and misses. */
   async lookup(key: string): Promise<Buffer | undefined> {
     return this.lookupSync(key);
+  }
+
+  /** As {@link lookup}, on this thread: see {@link entrySync}. */
+  lookupSync(key: string): Buffer | undefined {
+    return this.entrySync(key)?.bytes;
   }
 
   /**
@@ -194,53 +237,87 @@ export class BuildCache {
   }
 
   /**
-   * As {@link lookup}, read on this thread: entries are small, most lookups of a cold build are
-   * misses (a failed open), and the thread-pool round trips of asynchronous reads cost more than
-   * the reads; a build looks up every document before it renders the first.
-   * An entry's time is refreshed only when it is a day old (pruning looks for weeks).
+   * The entry of a key, read on this thread: entries are small, most lookups of a cold build are
+   * misses (answered by the listing), and the thread-pool round trips of asynchronous reads cost
+   * more than the reads; a build looks up every document before it renders the first.
+   * An entry's time is refreshed only when it is a day old (pruning looks for weeks), and not when
+   * it is also a published document (it has other links): that file's time is the build's record
+   * of it (see {@link OutputRecord}).
    */
-  lookupSync(key: string): Buffer | undefined {
-    const file = this.file(key);
-    let entry: Buffer | undefined;
-    let fd: number | undefined;
-    try {
-      fd = openSync(file, 'r');
-      const info = fstatSync(fd);
-      entry = readFileSync(fd);
-      if (info.mtimeMs < Date.now() - DAY_MS) {
-        const now = new Date();
-        futimesSync(fd, now, now);
-      }
-    } catch {
-      // Missing or unreadable: a miss (a time that cannot be refreshed is not).
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
-    const bytes = entry && verified(entry);
-    if (!entry || !bytes) {
+  private entrySync(key: string): CachedEntry | undefined {
+    const names = this.namesOf(key);
+    for (const name of [...names]) {
+      const file = path.join(this.folder(key), name);
+      let bytes: Buffer | undefined;
+      let fd: number | undefined;
       try {
-        if (entry) rmSync(file, { force: true });
+        fd = openSync(file, 'r');
+        const info = fstatSync(fd);
+        bytes = readFileSync(fd);
+        if (info.mtimeMs < Date.now() - DAY_MS && info.nlink === 1) {
+          const now = new Date();
+          futimesSync(fd, now, now);
+        }
+      } catch {
+        // Missing or unreadable: a miss (a time that cannot be refreshed is not).
+      } finally {
+        if (fd !== undefined) closeSync(fd);
+      }
+      if (bytes && sha256Hex(bytes) === name.slice(key.length + 1)) {
+        this.used.add(key);
+        return { bytes, file };
+      }
+      names.splice(names.indexOf(name), 1);
+      try {
+        if (bytes) rmSync(file, { force: true });
       } catch {
         // Replaced when the entry is written again.
       }
-      return undefined;
     }
-    this.used.add(key);
-    return bytes;
+    return undefined;
   }
 
   /** True when there is an entry for every key (not read, so not checked: see {@link get}). */
   async holdsAll(keys: readonly string[]): Promise<boolean> {
-    for (const key of keys) if (!(await access(this.file(key)).then(() => true, () => false))) return false;
-    return true;
+    return keys.every((key) => this.namesOf(key).length > 0);
   }
 
   /** Store bytes (atomically; a failure to cache never fails the build). */
   async put(key: string, bytes: Buffer): Promise<void> {
+    const name = `${key}.${sha256Hex(bytes)}`;
+    if (!(await this.madeFolder(key))) return;
+    await writeCacheFile(path.join(this.folder(key), name), bytes, { dirExists: true });
+    await this.stored(key, name);
+  }
+
+  /**
+   * Store a document the build has just written to `file` (its bytes, their SHA-256): as a second
+   * name of that file, so a cold build does not write each document twice; where the cache is on
+   * another file system (or links fail), as a copy.
+   */
+  async putLinked(key: string, file: string, sha256: string, bytes: Buffer): Promise<void> {
+    const name = `${key}.${sha256}`;
+    if (!(await this.madeFolder(key))) return;
+    const linked = await link(file, path.join(this.folder(key), name)).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => error.code === 'EEXIST',
+    );
+    if (!linked) await writeCacheFile(path.join(this.folder(key), name), bytes, { dirExists: true });
+    await this.stored(key, name);
+  }
+
+  /** Note a stored entry; the key's other entries (older bytes under the same key) are removed. */
+  private async stored(key: string, name: string): Promise<void> {
     this.used.add(key);
-    const file = this.file(key);
-    // 256 subfolders: made once each, not once per entry.
-    const dir = path.dirname(file);
+    const names = this.namesOf(key);
+    const others = names.filter((n) => n !== name);
+    names.splice(0, names.length, name);
+    await Promise.all(others.map((n) => rm(path.join(this.folder(key), n), { force: true }).catch(() => undefined)));
+  }
+
+  /** Make a key's subfolder, once per build. */
+  private madeFolder(key: string): Promise<boolean> {
+    const dir = this.folder(key);
     let made = this.dirs.get(dir);
     if (!made) {
       made = mkdir(dir, { recursive: true }).then(
@@ -249,7 +326,7 @@ export class BuildCache {
       );
       this.dirs.set(dir, made);
     }
-    if (await made) await writeCacheFile(file, Buffer.concat([createHash('sha256').update(bytes).digest(), bytes]), { dirExists: true });
+    return made;
   }
 
   private dirs = new Map<string, Promise<boolean>>();
@@ -288,7 +365,7 @@ export class BuildCache {
     const cutoff = Date.now() - maxAgeDays * DAY_MS;
     for (const file of await listFiles(this.dir)) {
       if (path.basename(file) === PRUNED) continue;
-      if (this.used.has(path.basename(file))) continue;
+      if (this.used.has(path.basename(file).split('.')[0]!)) continue;
       const info = await stat(file).catch(() => undefined);
       if (info && info.mtimeMs < cutoff) {
         await rm(file, { force: true });

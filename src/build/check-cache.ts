@@ -43,21 +43,46 @@ function validationRuntime(): string {
  * @returns the results in the order of `files`
  */
 export async function checkFilesCached(files: readonly string[], cache: BuildCache, check: CheckFiles): Promise<CheckedText[]> {
-  const keyOf = (file: string, text: string) => cache.keyOf(`check ${validationRuntime()}\u0000${file}\u0000${cache.textHash(text)}`);
-  // Read one after another on this thread: notices and entries are small, see BuildCache.lookupSync.
-  const found = files.map((file) => {
-    const bytes = readNoticeBytes(file);
-    const text = Buffer.isBuffer(bytes) ? noticeText(bytes) : undefined;
-    if (text === undefined) return undefined;
-    const entry = cache.lookupSync(keyOf(file, text));
-    return entry && fromEntry(file, text, entry);
-  });
-  const fresh = await check(files.filter((_, i) => !found[i]));
-  // Stored while the build goes on; the build waits for them before it ends (BuildCache.settle).
-  cache.putLater(fresh.flatMap(({ file, text, notice, diagnostics }) => (notice ? [{ key: keyOf(file, text), make: () => serialize({ notice, diagnostics } satisfies Entry) }] : [])));
-  let next = 0;
-  return found.map((hit) => hit ?? fresh[next++]!);
+  // Keyed by the text's UTF-8 bytes, which are the file's without a byte-order mark: a lookup
+  // need not decode the file (a cold build's worker threads do that), and a result is stored
+  // under the key of the text it was checked from.
+  const keyOf = (file: string, utf8: Uint8Array | string) => cache.keyOf(`check ${validationRuntime()}\u0000${file}\u0000${createHash('sha256').update(utf8).digest('hex')}`);
+  const results: (CheckedText | undefined)[] = new Array(files.length);
+  const checking: Promise<void>[] = [];
+  // Read one after another on this thread (notices and entries are small, see BuildCache.lookupSync),
+  // a share at a time: the misses of each share are sent to be checked at once, so the worker
+  // threads of a large build start on the first files while this thread reads the rest.
+  for (let start = 0; start < files.length; start += LOOKUP_SHARE) {
+    const missed: number[] = [];
+    for (let i = start; i < Math.min(files.length, start + LOOKUP_SHARE); i++) {
+      const file = files[i]!;
+      const bytes = readNoticeBytes(file);
+      const key = Buffer.isBuffer(bytes) ? keyOf(file, withoutBomBytes(bytes)) : undefined;
+      const entry = key === undefined ? undefined : cache.lookupSync(key);
+      const text = entry && noticeText(bytes as Buffer);
+      results[i] = text === undefined ? undefined : fromEntry(file, text, entry!);
+      if (!results[i]) missed.push(i);
+    }
+    if (missed.length === 0) continue;
+    checking.push(
+      check(missed.map((i) => files[i]!)).then((fresh) => {
+        fresh.forEach((c, k) => (results[missed[k]!] = c));
+        // Stored while the build goes on; the build waits for them before it ends (BuildCache.settle).
+        cache.putLater(fresh.flatMap(({ file, text, notice, diagnostics }) => (notice ? [{ key: keyOf(file, text), make: () => serialize({ notice, diagnostics } satisfies Entry) }] : [])));
+      }),
+    );
+  }
+  await Promise.all(checking);
+  return results as CheckedText[];
 }
+
+/** The bytes after a UTF-8 byte-order mark (all of them when there is none). */
+function withoutBomBytes(bytes: Buffer): Buffer {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
+/** Files read and looked up before their misses are sent to be checked. */
+const LOOKUP_SHARE = 100;
 
 /** What an entry holds: the result without the file and text it is the result for. */
 type Entry = Required<Omit<CheckedText, 'file' | 'text'>>;

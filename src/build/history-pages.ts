@@ -33,28 +33,82 @@ export interface FoundHistory {
 const CONCURRENCY = 4;
 
 /**
- * The git timeline of each notice: that of the file its newest version in the build comes from.
- * A notice whose file is outside a repository, not tracked, or when git is missing, has none.
- * @param versionsOf the build's versions of each notice id, newest first
- * @param cwd folder relative file names are resolved against
- * @param cache the build's cache: validation and diffs of file contents are kept there
+ * The git timelines of a build's notices, read while the build validates: {@link start} begins
+ * with every file given (the build does not know yet which files hold the newest version of
+ * each notice, whose timeline is the notice's), and {@link of} then waits for those it needs,
+ * and skips the others not yet begun. Before, the build read them between validation and
+ * rendering, with nothing else to do (most of a small build's time is git's).
  */
-export async function noticeHistories(versionsOf: ReadonlyMap<string, readonly PreparedNotice[]>, cwd: string, cache?: BuildCache): Promise<Map<string, FoundHistory>> {
-  const ids = [...versionsOf.keys()];
-  const found: (FoundHistory | undefined)[] = new Array(ids.length);
-  const folders = new Map<string, Promise<RepoFolder | undefined>>();
-  const store = cache && historyStore(cache);
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const i = next++;
-      found[i] = await historyOf(versionsOf.get(ids[i]!)![0]!.file, cwd, folders, store);
+export class HistoryReader {
+  private readonly folders = new Map<string, Promise<RepoFolder | undefined>>();
+  private readonly store: HistoryStore | undefined;
+  /** Each file's timeline, settled when read (never rejecting: an error is kept for {@link of}). */
+  private readonly reads = new Map<string, { settled: Promise<Settled>; settle: (s: Settled) => void }>();
+  private readonly queue: string[] = [];
+  private wanted: Set<string> | undefined;
+  private running = 0;
+
+  /**
+   * @param cwd folder relative file names are resolved against
+   * @param cache the build's cache: validation and diffs of file contents are kept there
+   */
+  constructor(
+    private readonly cwd: string,
+    cache?: BuildCache,
+  ) {
+    this.store = cache && historyStore(cache);
+  }
+
+  /** Begin reading the timelines of these files, {@link CONCURRENCY} at a time. */
+  start(files: readonly string[]): void {
+    for (const file of files) {
+      if (this.reads.has(file)) continue;
+      let settle!: (s: Settled) => void;
+      const settled = new Promise<Settled>((resolve) => (settle = resolve));
+      this.reads.set(file, { settled, settle });
+      this.queue.push(file);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));
-  // In the order of the build's notices, whatever order the timelines arrived in.
-  return new Map(ids.flatMap((id, i) => (found[i] ? [[id, found[i]] as const] : [])));
+    while (this.running < CONCURRENCY && this.queue.length > 0) void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    this.running++;
+    for (let file = this.queue.shift(); file !== undefined; file = this.queue.shift()) {
+      // Once the build knows its notices, the files it will not ask for are skipped.
+      if (this.wanted && !this.wanted.has(file)) continue;
+      const read = this.reads.get(file)!;
+      read.settle(
+        await historyOf(file, this.cwd, this.folders, this.store).then(
+          (found) => ({ found }),
+          (error: unknown) => ({ error }),
+        ),
+      );
+    }
+    this.running--;
+  }
+
+  /**
+   * The timeline of each notice: that of the file its newest version in the build comes from.
+   * A notice whose file is outside a repository, not tracked, or when git is missing, has none.
+   * @param versionsOf the build's versions of each notice id, newest first
+   */
+  async of(versionsOf: ReadonlyMap<string, readonly PreparedNotice[]>): Promise<Map<string, FoundHistory>> {
+    const ids = [...versionsOf.keys()];
+    const files = ids.map((id) => versionsOf.get(id)![0]!.file);
+    this.wanted = new Set(files);
+    this.start(files);
+    const found = new Map<string, FoundHistory>();
+    for (const [i, id] of ids.entries()) {
+      const result = await this.reads.get(files[i]!)!.settled;
+      if ('error' in result) throw result.error;
+      if (result.found) found.set(id, result.found);
+    }
+    return found;
+  }
 }
+
+/** A timeline read, or the error that stopped it. */
+type Settled = { found: FoundHistory | undefined } | { error: unknown };
 
 async function historyOf(file: string, cwd: string, folders: Map<string, Promise<RepoFolder | undefined>>, store?: HistoryStore): Promise<FoundHistory | undefined> {
   try {

@@ -72,9 +72,7 @@ export async function renderDocuments(jobs: readonly Job[], step: RenderStep): P
   const store = async (index: number, result: { md?: Buffer; html?: Buffer }) => {
     const { job, mdKey, htmlKey } = owners[index]!;
     for (const [format, bytes, key] of [['md', result.md, mdKey], ['html', result.html, htmlKey]] as const) {
-      if (bytes === undefined) continue;
-      if (key) await cache!.put(key, bytes);
-      await writer.write(pathOf(job, format), bytes, entryOf(job, format), key);
+      if (bytes !== undefined) await publishRendered(job, format, bytes, key, cache, writer);
     }
   };
   const pool = step.pool?.(tasks.length);
@@ -95,7 +93,18 @@ export async function publishCached(job: Job, format: Format, key: string, cache
     cache.kept(key);
     return true;
   }
+  // Copied, not linked: two output folders never share a file (changing one in place would
+  // change the other).
   const hit = cache.get(key);
-  if (hit) await writer.write(rel, hit, entryOf(job, format), key);
+  if (hit) await writer.write(rel, hit.bytes, entryOf(job, format), key);
   return hit !== undefined;
+}
+
+/**
+ * Publish a document just rendered, and keep it in the cache (as a second name of the file
+ * written, see {@link BuildCache.putLinked}) when it has a key.
+ */
+export async function publishRendered(job: Job, format: Format, bytes: Buffer, key: string | undefined, cache: BuildCache | undefined, writer: StagingWriter): Promise<void> {
+  const written = await writer.write(pathOf(job, format), bytes, entryOf(job, format), key);
+  if (key && cache) await cache.putLinked(key, written.file, written.sha256, bytes);
 }

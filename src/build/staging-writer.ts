@@ -17,6 +17,13 @@ import type { ManifestEntry } from './manifest.js';
 /** What a manifest entry says besides its path, hash and size. */
 export type EntryInfo = Omit<ManifestEntry, 'path' | 'sha256' | 'bytes'>;
 
+/** A file {@link StagingWriter.write} wrote. */
+export interface WrittenFile {
+  file: string;
+  /** SHA-256 (hex) of its bytes. */
+  sha256: string;
+}
+
 /** The output folder a build replaces, and what the last build wrote into it. */
 export interface PreviousOutput {
   dir: string;
@@ -30,7 +37,7 @@ export class StagingWriter {
   /** The documents written or kept with a cache key, by path: what the next build may keep. */
   readonly records = new Map<string, OutputRecord>();
   private stopped = false;
-  private inflight = new Set<Promise<void>>();
+  private inflight = new Set<Promise<unknown>>();
   private dirs = new Map<string, Promise<unknown>>();
   /** Files whose bytes this build wrote (not hard links to published files): what must be synced. */
   private written: string[] = [];
@@ -61,8 +68,9 @@ export class StagingWriter {
   /**
    * Write one file at `rel` (relative to the staging folder) and add it to the manifest.
    * @param key the document's cache key: recorded, so that the next build can keep the file
+   * @returns the file's full path and the SHA-256 (hex) of its bytes
    */
-  write(rel: string, data: string | Buffer, entry: EntryInfo, key?: string): Promise<void> {
+  write(rel: string, data: string | Buffer, entry: EntryInfo, key?: string): Promise<WrittenFile> {
     return this.track(async () => {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
       const full = path.join(this.staging, rel);
@@ -70,12 +78,16 @@ export class StagingWriter {
       await this.writeBytes(full, bytes);
       this.written.push(full);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      if (key !== undefined) {
-        const info = await stat(full, { bigint: true });
-        this.records.set(rel, { key, sha256, bytes: bytes.byteLength, ino: String(info.ino), mtimeNs: String(info.mtimeNs) });
-      }
+      if (key !== undefined) await this.record(rel, full, key, sha256, bytes.byteLength);
       this.added(rel, entry, sha256, bytes.byteLength);
+      return { file: full, sha256 };
     });
+  }
+
+  /** Keep what the next build needs to tell the file at `rel` is still this one. */
+  private async record(rel: string, full: string, key: string, sha256: string, bytes: number): Promise<void> {
+    const info = await stat(full, { bigint: true });
+    this.records.set(rel, { key, sha256, bytes, ino: String(info.ino), mtimeNs: String(info.mtimeNs) });
   }
 
   /**
@@ -110,7 +122,7 @@ export class StagingWriter {
     if (entry.version !== null) this.onWritten(rel);
   }
 
-  private track(work: () => Promise<void>): Promise<void> {
+  private track<T>(work: () => Promise<T>): Promise<T> {
     this.beforeWrite();
     if (this.stopped) return Promise.reject(new Error('The build has stopped.'));
     const running = work();

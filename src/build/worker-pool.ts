@@ -24,6 +24,8 @@ const WORKER = fileURLToPath(new URL('./build-worker.js', import.meta.url));
  * 15.2 s vs 10.0 s.
  */
 export const POOL_THRESHOLD = 400;
+/** Files validated per message. */
+const CHECK_BATCH = 25;
 /** Documents rendered per message. */
 const BATCH = 8;
 /** Batches in flight per thread, so that a thread never waits for this one to send the next. */
@@ -112,16 +114,19 @@ export class BuildPool {
   }
 
   /**
-   * Read and validate files, each thread a contiguous share, and keep the valid notices there.
+   * Read and validate files, in batches dealt to the threads in turn, and keep the valid notices
+   * where they were validated. Every batch is sent at once and answered on its own, so this
+   * thread takes in the first results while the threads validate the rest (one answer per thread
+   * at the end kept it waiting, then busy, while the threads waited).
    * @returns the results in the order of `files`
    */
   async check(files: readonly string[]): Promise<CheckedText[]> {
-    const size = Math.ceil(files.length / this.threads.length);
+    const batches: string[][] = [];
+    for (let i = 0; i < files.length; i += CHECK_BATCH) batches.push(files.slice(i, i + CHECK_BATCH));
     const results = await Promise.all(
-      this.threads.map(async (thread, i) => {
-        const share = files.slice(i * size, (i + 1) * size);
-        if (share.length === 0) return [];
-        const reply = await thread.ask({ check: share });
+      batches.map(async (batch, i) => {
+        const thread = this.threads[i % this.threads.length]!;
+        const reply = await thread.ask({ check: batch });
         const checked = 'checked' in reply ? reply.checked : [];
         for (const c of checked) if (c.notice) thread.holds.add(c.file);
         return checked;

@@ -17,11 +17,15 @@
  * written, 5,200 of them read by this path, none different).
  */
 import { CST } from 'yaml';
+import { tokenize } from './plain-yaml-lex.js';
 import { plainText, scalarText, scalarValue } from './plain-yaml-scalars.js';
-import { GIVE_UP, giveUp, tokenize, type Tok } from './plain-yaml-tokens.js';
+import { BODY, CLOSE, CM, COLON, COMMA, DASH, DQ, END, GIVE_UP, giveUp, HDR, NL, OPEN, PLAIN, SP, SQ, Tokens } from './plain-yaml-tokens.js';
 
 /** Keys never taken (they would touch an object's prototype) or that yaml gives a meaning (`<<`). */
 const REFUSED_KEYS = new Set(['__proto__', 'constructor', 'prototype', '<<']);
+
+/** The token list every read fills (reads are synchronous, one at a time: its arrays are kept). */
+const scratch = new Tokens();
 
 /**
  * Read `text` into plain data the way `YAML.parseDocument(text, { version: '1.2', schema: 'core',
@@ -35,11 +39,19 @@ export function readPlainYaml(text: string, lineStarts: readonly number[], maxDe
   // A lone CR is a line break to YAML, but not a line start in the table.
   if (/\r(?!\n)/.test(text)) return undefined;
   try {
-    return new Reader(tokenize(text), lineStarts, maxDepth).document();
+    return new Reader(tokenize(text, scratch), lineStarts, maxDepth).document();
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
+  } finally {
+    // The kept list should not keep the text alive.
+    scratch.reset('');
   }
+}
+
+/** True for the kinds of a one-line scalar that may be a key or a value. */
+function isScalar(k: number): boolean {
+  return k === PLAIN || k === SQ || k === DQ;
 }
 
 /**
@@ -47,10 +59,11 @@ export function readPlainYaml(text: string, lineStarts: readonly number[], maxDe
  * one column, a value is on its key's line or on more indented lines below. Anything else gives up.
  */
 class Reader {
+  /** The current token. */
   private i = 0;
 
   constructor(
-    private readonly toks: Tok[],
+    private readonly toks: Tokens,
     private readonly lineStarts: readonly number[],
     private readonly maxDepth: number,
   ) {}
@@ -63,17 +76,23 @@ class Reader {
     return data;
   }
 
-  /** Column (0-based) of a token. */
-  private column(t: Tok): number {
+  /** Kind of the token `ahead` of the current one (END past the last). */
+  private kind(ahead = 0): number {
+    return this.toks.kindAt(this.i + ahead);
+  }
+
+  /** Column (0-based) of token `t`. */
+  private column(t: number): number {
+    const offset = this.toks.start[t]!;
     const starts = this.lineStarts;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= t.o) lo = mid;
+      if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return t.o - starts[lo]!;
+    return offset - starts[lo]!;
   }
 
   /**
@@ -81,52 +100,54 @@ class Reader {
    * line, and return its column (-1 at the end). Called at a line start or at that token.
    */
   private skipBlank(): number {
-    const toks = this.toks;
     for (;;) {
-      const t = toks[this.i];
-      if (!t) return -1;
-      if (t.k === 'nl' || t.k === 'sp') this.i++;
-      else if (t.k === 'cm') {
+      const k = this.kind();
+      if (k === END) return -1;
+      if (k === NL || k === SP) this.i++;
+      else if (k === CM) {
         // A comment line: the comment starts the line, after indentation at most.
-        const before = toks[this.i - 1];
-        if (before && before.k !== 'nl' && !(before.k === 'sp' && (this.i < 2 || toks[this.i - 2]!.k === 'nl'))) giveUp();
+        const before = this.kind(-1);
+        if (this.i > 0 && before !== NL && !(before === SP && (this.i < 2 || this.kind(-2) === NL))) giveUp();
         this.i++;
-      } else return this.column(t);
+      } else return this.column(this.i);
     }
   }
 
-  /** True at a key: a one-line scalar followed at once by `:`. */
+  /** True at a key: a one-line scalar followed at once by `:` (tokens are contiguous). */
   private atKey(): boolean {
-    const t = this.toks[this.i];
-    const next = this.toks[this.i + 1];
-    return Boolean(t && (t.k === 'plain' || t.k === 'sq' || t.k === 'dq') && next?.k === 'colon' && next.o === t.o + t.s.length);
+    return isScalar(this.kind()) && this.kind(1) === COLON;
   }
 
   /** The rest of a line after a value: spaces, a comment after a space, the line end. */
   private endLine(): void {
-    const toks = this.toks;
-    let t = toks[this.i];
-    if (t?.k === 'sp') {
-      t = toks[++this.i];
-      if (t?.k === 'cm') t = toks[++this.i];
+    let k = this.kind();
+    if (k === SP) {
+      this.i++;
+      k = this.kind();
+      if (k === CM) {
+        this.i++;
+        k = this.kind();
+      }
     }
-    if (!t) return;
-    if (t.k !== 'nl') giveUp();
+    if (k === END) return;
+    if (k !== NL) giveUp();
     this.i++;
   }
 
   /** A block mapping whose keys stand in `col`; the cursor is at its first key. */
   private map(col: number, depth: number): Record<string, unknown> {
     if (depth > this.maxDepth) giveUp();
+    const toks = this.toks;
     const out: Record<string, unknown> = {};
     for (;;) {
       if (!this.atKey()) giveUp();
-      const key = this.toks[this.i]!;
-      if (this.column(key) !== col || key.s.includes('\n')) giveUp();
-      const name = key.k === 'plain' ? plainText(key.s) : scalarText(key);
+      const key = this.i;
+      const source = toks.source(key);
+      if (this.column(key) !== col || source.includes('\n')) giveUp();
+      const name = toks.kind[key] === PLAIN ? plainText(source, toks.start[key]!, toks.ind[key]!) : scalarText(toks, key, source);
       if (REFUSED_KEYS.has(name) || Object.hasOwn(out, name)) giveUp();
       // An implicit key may be at most 1024 characters long (giving up a little earlier is safe).
-      if (key.s.length > 1000) giveUp();
+      if (source.length > 1000) giveUp();
       this.i += 2;
       out[name] = this.valueAfter(col, depth + 1, false);
       const next = this.skipBlank();
@@ -140,15 +161,14 @@ class Reader {
     if (depth > this.maxDepth) giveUp();
     const out: unknown[] = [];
     for (;;) {
-      const dash = this.toks[this.i]!;
-      if (dash.k !== 'dash' || this.column(dash) !== col) giveUp();
+      if (this.kind() !== DASH || this.column(this.i) !== col) giveUp();
       this.i++;
       out.push(this.valueAfter(col, depth + 1, true));
       const next = this.skipBlank();
       if (next < col) return out;
       if (next > col) giveUp();
       // Same column, not a `-`: the next key of the mapping this list is the value of.
-      if (this.toks[this.i]!.k !== 'dash') return out;
+      if (this.kind() !== DASH) return out;
     }
   }
 
@@ -158,33 +178,36 @@ class Reader {
    */
   private valueAfter(col: number, depth: number, listItem: boolean): unknown {
     if (depth > this.maxDepth) giveUp();
-    const toks = this.toks;
-    let t = toks[this.i];
-    if (!t) return null;
-    if (t.k === 'sp') {
-      t = toks[++this.i];
-      if (!t) return null;
-      if (t.k === 'cm') t = toks[++this.i];
-    } else if (t.k !== 'nl') giveUp();
-    if (!t) return null;
-    if (t.k === 'nl') {
+    let k = this.kind();
+    if (k === END) return null;
+    if (k === SP) {
+      this.i++;
+      k = this.kind();
+      if (k === END) return null;
+      if (k === CM) {
+        this.i++;
+        k = this.kind();
+      }
+    } else if (k !== NL) giveUp();
+    if (k === END) return null;
+    if (k === NL) {
       this.i++;
       return this.valueBelow(col, depth, listItem);
     }
-    switch (t.k) {
-      case 'plain':
-      case 'sq':
-      case 'dq':
+    switch (k) {
+      case PLAIN:
+      case SQ:
+      case DQ:
         // `- key: value`: a mapping in a list item, its keys in this key's column.
         if (this.atKey()) {
           if (!listItem) giveUp(); // `a: b: c`
-          return this.map(this.column(t), depth);
+          return this.map(this.column(this.i), depth);
         }
-        return this.lineScalar(t);
-      case 'open':
+        return this.lineScalar();
+      case OPEN:
         return this.lineFlow(depth);
-      case 'hdr':
-        return this.blockScalar(t);
+      case HDR:
+        return this.blockScalar();
       default:
         return giveUp();
     }
@@ -194,22 +217,21 @@ class Reader {
   private valueBelow(col: number, depth: number, listItem: boolean): unknown {
     const next = this.skipBlank();
     if (next < 0) return null;
-    const t = this.toks[this.i]!;
+    const k = this.kind();
     if (next > col) {
-      if (t.k === 'dash') return this.seq(next, depth);
+      if (k === DASH) return this.seq(next, depth);
       if (this.atKey()) return this.map(next, depth);
-      if (t.k === 'plain' || t.k === 'sq' || t.k === 'dq') return this.lineScalar(t);
-      if (t.k === 'open') return this.lineFlow(depth);
+      if (isScalar(k)) return this.lineScalar();
+      if (k === OPEN) return this.lineFlow(depth);
       return giveUp();
     }
-    if (next === col && !listItem && t.k === 'dash') return this.seq(col, depth);
+    if (next === col && !listItem && k === DASH) return this.seq(col, depth);
     return null;
   }
 
-  /** A scalar that ends its line. */
-  private lineScalar(t: Tok): unknown {
-    this.i++;
-    const value = scalarValue(t);
+  /** The scalar at the cursor, which ends its line. */
+  private lineScalar(): unknown {
+    const value = scalarValue(this.toks, this.i++);
     this.endLine();
     return value;
   }
@@ -220,50 +242,52 @@ class Reader {
     const toks = this.toks;
     const out: unknown[] = [];
     this.i++;
-    if (toks[this.i]?.k === 'sp') this.i++;
-    if (toks[this.i]?.k === 'close') {
+    if (this.kind() === SP) this.i++;
+    if (this.kind() === CLOSE) {
       this.i++;
       this.endLine();
       return out;
     }
     for (;;) {
-      const t = toks[this.i];
-      if (!t || (t.k !== 'plain' && t.k !== 'sq' && t.k !== 'dq') || t.s.includes('\n')) giveUp();
-      out.push(scalarValue(t));
+      const t = this.i;
+      if (!isScalar(this.kind()) || toks.source(t).includes('\n')) giveUp();
+      out.push(scalarValue(toks, t));
       this.i++;
-      if (toks[this.i]?.k === 'sp') this.i++;
-      const sep = toks[this.i];
-      if (sep?.k === 'close') {
+      if (this.kind() === SP) this.i++;
+      const sep = this.kind();
+      if (sep === CLOSE) {
         this.i++;
         this.endLine();
         return out;
       }
-      if (sep?.k !== 'comma') giveUp();
+      if (sep !== COMMA) giveUp();
       this.i++;
-      if (toks[this.i]?.k === 'sp') this.i++;
+      if (this.kind() === SP) this.i++;
     }
   }
 
   /** A block scalar: header (no indentation indicator), line end, body. */
-  private blockScalar(hdr: Tok): string {
-    if (/[0-9]/.test(hdr.s)) giveUp();
+  private blockScalar(): string {
     const toks = this.toks;
-    const props: CST.SourceToken[] = [{ type: 'block-scalar-header', offset: hdr.o, indent: hdr.ind, source: hdr.s }];
+    const hdr = this.i;
+    const header = toks.source(hdr);
+    if (/[0-9]/.test(header)) giveUp();
+    const token = (i: number, type: CST.SourceToken['type']): CST.SourceToken => ({ type, offset: toks.start[i]!, indent: toks.ind[i]!, source: toks.source(i) });
+    const props: CST.SourceToken[] = [token(hdr, 'block-scalar-header')];
     this.i++;
-    let t = toks[this.i];
-    if (t?.k === 'sp') {
-      props.push({ type: 'space', offset: t.o, indent: t.ind, source: t.s });
-      t = toks[++this.i];
-      if (t?.k === 'cm') {
-        props.push({ type: 'comment', offset: t.o, indent: t.ind, source: t.s });
-        t = toks[++this.i];
+    let k = this.kind();
+    if (k === SP) {
+      props.push(token(this.i++, 'space'));
+      k = this.kind();
+      if (k === CM) {
+        props.push(token(this.i++, 'comment'));
+        k = this.kind();
       }
     }
-    if (t?.k !== 'nl') giveUp();
-    props.push({ type: 'newline', offset: t.o, indent: t.ind, source: t.s });
-    const body = toks[++this.i];
-    if (body?.k !== 'body') giveUp();
-    this.i++;
-    return CST.resolveAsScalar({ type: 'block-scalar', offset: hdr.o, indent: hdr.ind, props, source: body.s }, true, giveUp).value;
+    if (k !== NL) giveUp();
+    props.push(token(this.i++, 'newline'));
+    if (this.kind() !== BODY) giveUp();
+    const body = this.i++;
+    return CST.resolveAsScalar({ type: 'block-scalar', offset: toks.start[hdr]!, indent: toks.ind[hdr]!, props, source: toks.source(body) }, true, giveUp).value;
   }
 }

@@ -205,14 +205,22 @@ export function loadNotice(source: Uint8Array | string, file = '<input>', option
  * Give a notice read by the fast path a `doc` that is composed on first use (to position a
  * diagnostic, or to read comments). Enumerable, so a copy made with `{ ...loaded }` has the
  * document too (composed then).
+ *
+ * The getter is one function for every notice, its documents kept aside: a getter closure per
+ * notice gave each notice its own hidden class, and those (long-lived) kept every notice's text
+ * and data alive through the young-generation collections, which then copied them all (a third
+ * of validate's garbage-collection time).
  */
 function lazyDocument(result: LoadedNotice): void {
-  let doc: Document.Parsed | undefined;
-  Object.defineProperty(result, 'doc', {
-    configurable: true,
-    enumerable: true,
-    get: () => (doc ??= parseYaml(result.text, new LineCounter())[0]),
-  });
+  Object.defineProperty(result, 'doc', { configurable: true, enumerable: true, get: composedDocument });
+}
+
+/** Documents composed for notices read by the fast path, on first use. */
+const composed = new WeakMap<LoadedNotice, Document.Parsed | undefined>();
+
+function composedDocument(this: LoadedNotice): Document.Parsed | undefined {
+  if (!composed.has(this)) composed.set(this, parseYaml(this.text, new LineCounter())[0]);
+  return composed.get(this);
 }
 
 function withoutBom(text: string): string {

@@ -67,38 +67,40 @@ function findComplexity(text: string): MarkdownProblem | undefined {
   let delimiters = 0;
   let lineNo = 0;
   let offset = 0;
+  // Read in place, line by line (a slice of the text is made only for a problem's snippet).
   while (offset <= text.length) {
-    const end = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
-    const line = text.slice(offset, end);
-    const snippet = line.slice(0, 40);
+    let end = text.indexOf('\n', offset);
+    if (end < 0) end = text.length;
     if (++lineNo > MAX_MARKDOWN_LINES) {
-      return { code: 'markdown-too-complex', message: `This text has more than ${MAX_MARKDOWN_LINES} lines; split it into several clauses.`, offset, snippet };
+      return { code: 'markdown-too-complex', message: `This text has more than ${MAX_MARKDOWN_LINES} lines; split it into several clauses.`, offset, snippet: text.slice(offset, Math.min(end, offset + 40)) };
     }
     let depth = 0;
     let indent = 0;
-    let i = 0;
-    while (i < line.length) {
-      const c = line[i];
-      if (c === ' ' || c === '\t') {
-        if (depth === 0) indent += c === '\t' ? 4 : 1;
+    let i = offset;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x09) {
+        if (depth === 0) indent += c === 0x09 ? 4 : 1;
         i++;
-      } else if (c === '>') {
+      } else if (c === 0x3e) {
         depth++;
         i++;
       } else {
-        const marker = LIST_MARKER.exec(line.slice(i, i + 11));
+        // Only `-`, `+`, `*` or a digit can start a list marker.
+        if (c !== 0x2d && c !== 0x2b && c !== 0x2a && !(c >= 0x30 && c <= 0x39)) break;
+        const marker = LIST_MARKER.exec(text.slice(i, Math.min(i + 11, end)));
         if (!marker) break;
         depth++;
         i += marker[0].length;
       }
     }
     if (depth + Math.floor(indent / 2) > MAX_MARKDOWN_DEPTH) {
-      return { code: 'markdown-too-complex', message: `Quotes and lists are nested more than ${MAX_MARKDOWN_DEPTH} levels deep here; a notice never needs that.`, offset, snippet };
+      return { code: 'markdown-too-complex', message: `Quotes and lists are nested more than ${MAX_MARKDOWN_DEPTH} levels deep here; a notice never needs that.`, offset, snippet: text.slice(offset, Math.min(end, offset + 40)) };
     }
-    for (let k = 0; k < line.length; k++) {
-      const c = line.charCodeAt(k);
+    for (let k = offset; k < end; k++) {
+      const c = text.charCodeAt(k);
       if ((c === 42 || c === 95) && ++delimiters > MAX_MARKDOWN_DELIMITERS) {
-        return { code: 'markdown-too-complex', message: `This text uses * or _ more than ${MAX_MARKDOWN_DELIMITERS} times; simplify its emphasis.`, offset: offset + k, snippet: line.slice(k, k + 40) };
+        return { code: 'markdown-too-complex', message: `This text uses * or _ more than ${MAX_MARKDOWN_DELIMITERS} times; simplify its emphasis.`, offset: k, snippet: text.slice(k, Math.min(k + 40, end)) };
       }
     }
     offset = end + 1;

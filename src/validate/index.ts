@@ -51,10 +51,13 @@ export interface FileDiagnostics {
  * @param files paths, in the order results are wanted
  */
 export async function validateNoticeFiles(files: readonly string[]): Promise<FileDiagnostics[]> {
-  return mapFiles(files, async (file) => {
-    const { loaded, diagnostics } = await checkNoticeFile(file);
-    return diagnostics.length > 0 ? { file, diagnostics, text: loaded.text } : { file, diagnostics };
-  });
+  return mapFiles(files, validateNoticeFile);
+}
+
+/** Read and validate one file keeping only what a report needs (see {@link validateNoticeFiles}). */
+export async function validateNoticeFile(file: string): Promise<FileDiagnostics> {
+  const { loaded, diagnostics } = await checkNoticeFile(file);
+  return diagnostics.length > 0 ? { file, diagnostics, text: loaded.text } : { file, diagnostics };
 }
 
 /** A file read and validated, reduced to what crosses a thread boundary cheaply. */

@@ -1,9 +1,8 @@
 /**
- * Worker thread body for the parallel validation in parallel.ts: validate the files it is given
- * and post back their diagnostics.
+ * Worker thread body for the parallel validation in parallel.ts: validate the files it takes from
+ * the shared counter and post back their diagnostics, by index.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { validateNoticeFiles } from './index.js';
+import { validateClaimed, type WorkerInput } from './parallel.js';
 
-const { files } = workerData as { files: string[] };
-parentPort?.postMessage(await validateNoticeFiles(files));
+parentPort?.postMessage(await validateClaimed(workerData as WorkerInput));

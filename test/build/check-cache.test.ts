@@ -4,12 +4,13 @@
  * that became invalid fails with its diagnostic), a truncated entry is a miss and is written again.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
+import { cacheEntries, plantCacheEntry } from '../helpers/cache-entries.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'nk-check-cache-'));
@@ -23,16 +24,12 @@ const cache = path.join(dir, 'cache');
 let outs = 0;
 const run = (cacheDir?: string) => build({ files, outDir: path.join(dir, `out${outs++}`), cwd: dir, formats: ['md'], jobs: 1, paper: 'a4', history: false, ...(cacheDir ? { cacheDir } : {}) });
 
-/** Check entries: file -> value (an entry is the SHA-256 of its payload, then the payload). */
+/** Good check entries: file -> value (v8-serialized, the name ending in their SHA-256). */
 function checkEntries(): Map<string, { notice: unknown; diagnostics: unknown[] }> {
   const out = new Map<string, { notice: unknown; diagnostics: unknown[] }>();
-  for (const e of readdirSync(cache, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const file = path.join(e.parentPath, e.name);
-    const bytes = readFileSync(file);
-    const payload = bytes.subarray(32);
-    if (payload[0] !== 0xff || !createHash('sha256').update(payload).digest().equals(bytes.subarray(0, 32))) continue;
-    out.set(file, deserialize(payload) as { notice: unknown; diagnostics: unknown[] });
+  for (const { file, bytes } of cacheEntries(cache)) {
+    if (bytes[0] !== 0xff || !file.endsWith(createHash('sha256').update(bytes).digest('hex'))) continue;
+    out.set(file, deserialize(bytes) as { notice: unknown; diagnostics: unknown[] });
   }
   return out;
 }
@@ -49,8 +46,7 @@ describe('validation results from the build cache', () => {
     // A warning planted in every entry (with a matching hash) is reported: the entries are used.
     for (const [file, value] of entries) {
       const planted = { ...value, diagnostics: [...value.diagnostics, { code: 'hidden-character', severity: 'warning', message: PLANTED, file: 'x', line: 1, column: 1, path: '' }] };
-      const payload = serialize(planted);
-      writeFileSync(file, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
+      plantCacheEntry(file, serialize(planted));
     }
     const reused = await run(cache);
     expect(reused.ok).toBe(true);
@@ -70,6 +66,10 @@ describe('validation results from the build cache', () => {
     const uncached = await run();
     expect(uncached.diagnostics.some((d) => d.code === 'unknown-key' && d.severity === 'error')).toBe(true);
     expect(invalid.diagnostics.filter((d) => d.message !== PLANTED)).toEqual(uncached.diagnostics);
+
+    // A byte-order mark added: the same text, so the same entry (the key is the text's, not the file's bytes).
+    writeFileSync(files[1]!, `\ufeff${text}`);
+    expect((await run(cache)).diagnostics.filter((d) => d.message === PLANTED)).toHaveLength(2);
 
     // Truncated entries are misses: checked afresh, reported as without a cache, and written again.
     writeFileSync(files[1]!, text);

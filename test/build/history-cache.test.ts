@@ -5,7 +5,6 @@
  * is the same bytes as an uncached build's; a cached value is what the page shows (the cache is
  * really read); a stored value of the wrong shape is worked out again. Real git, real files.
  */
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +12,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
+import { cacheEntries, plantCacheEntry } from '../helpers/cache-entries.js';
 import { REFERENCE } from '../render/helpers.js';
 
 const ID = 'kaspersky-technical-support';
@@ -39,22 +39,17 @@ function makeRepo(): { repo: string; file: string } {
   return { repo, file };
 }
 
-/** Cache entries holding history's JSON: file -> value (an entry is the SHA-256 of its payload, then the payload). */
+/** Cache entries holding history's JSON: file -> value. */
 function historyEntries(cache: string): Map<string, Record<string, unknown>> {
   const out = new Map<string, Record<string, unknown>>();
-  for (const e of readdirSync(cache, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const file = path.join(e.parentPath, e.name);
-    const payload = readFileSync(file).subarray(32).toString('utf8');
+  for (const { file, bytes } of cacheEntries(cache)) {
+    const payload = bytes.toString('utf8');
     if (payload.startsWith('{')) out.set(file, JSON.parse(payload) as Record<string, unknown>);
   }
   return out;
 }
 
-const writeEntry = (file: string, value: unknown) => {
-  const payload = Buffer.from(JSON.stringify(value));
-  writeFileSync(file, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
-};
+const writeEntry = (file: string, value: unknown) => plantCacheEntry(file, Buffer.from(JSON.stringify(value)));
 
 describe('history.html from the build cache', () => {
   let repo: string;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { decodeUtf8 } from '../../src/load/decode-text.js';
 import { loadNotice, loadNoticeFile, MAX_DEPTH, type LoadedNotice } from '../../src/load/read-notice.js';
 import { cpuClock } from '../helpers/cpu-clock.js';
 
@@ -72,6 +73,31 @@ describe('loadNotice text checks', () => {
     ['invalid bytes after multi-byte characters', [...Buffer.from('a: āā'), 0xff], 1, 6],
   ])('positions invalid UTF-8: %s', (_, bytes, line, column) => {
     expect(positions(loadNotice(Uint8Array.from(bytes)))).toEqual([['invalid-encoding', line, column]]);
+  });
+
+  it('decodes UTF-8 exactly as a fatal TextDecoder does, or fails where it fails', () => {
+    const cases = [
+      [], [0xef, 0xbb, 0xbf], [0xef, 0xbb, 0xbf, 0x61, 0xef, 0xbb, 0xbf], [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], [0xef, 0xbb],
+      [...Buffer.from('a: ü € 𝄞 \u{10FFFF}')], [0xf4, 0x90, 0x80, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xe0, 0x80, 0xaf], [0xc1, 0xbf],
+      [0xed, 0x9f, 0xbf], [0xed, 0xa0, 0x80], [0xed, 0xbf, 0xbf], [0xee, 0x80, 0x80], [0xef, 0xbf, 0xbe], [0xf0, 0x8f, 0xbf, 0xbf], [0x00, 0x7f, 0x80],
+    ];
+    // And every two-byte sequence.
+    for (let a = 0; a < 256; a += 3) for (let b = 0; b < 256; b += 5) cases.push([a, b]);
+    for (const bytes of cases) {
+      const array = Uint8Array.from(bytes);
+      let expected: string | undefined;
+      try {
+        expected = new TextDecoder('utf-8', { fatal: true }).decode(array);
+      } catch {
+        expected = undefined;
+      }
+      const decoded = decodeUtf8(array);
+      if (expected === undefined) expect(typeof decoded, JSON.stringify(bytes)).toBe('object');
+      else expect(decoded, JSON.stringify(bytes)).toBe(expected);
+    }
+    // A Buffer that is a view into a larger one is decoded from its own bytes only.
+    const big = Buffer.from('xx: ä\nyy');
+    expect(decodeUtf8(big.subarray(1, 7))).toBe('x: ä\n');
   });
 
   it('reports every control and invisible character, warnings for joiners', () => {

@@ -11,7 +11,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe('validate --jobs', () => {
-  it('gives the same diagnostics with 2 threads as with 1', () => {
+  it('gives the same diagnostics with 2 and 3 threads as with 1', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'noticekit-par-'));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-corpus.mjs'), '--count', '80', '--out', dir]);
@@ -24,10 +24,14 @@ describe('validate --jobs', () => {
     const run = (jobs: string) => spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/bin.js'), 'validate', dir, '--format', 'json', '--jobs', jobs], { encoding: 'utf8' });
     const one = run('1');
     const two = run('2');
+    // Two workers and this thread taking files from one counter.
+    const three = run('3');
     expect(one.status).toBe(1);
     expect(two.status).toBe(1);
+    expect(three.status).toBe(1);
     const parsed = JSON.parse(two.stdout) as { file: string; code: string }[];
     expect(parsed.map((d) => d.code)).toEqual(expect.arrayContaining(['invalid-country', 'alias']));
     expect(two.stdout).toBe(one.stdout);
+    expect(three.stdout).toBe(one.stdout);
   });
 });
