@@ -113,13 +113,15 @@ export function holdsClauses(def: string, key: string): boolean {
 /**
  * The clause's own content: its data without the clauses nested in it (those are compared on their own).
  * @param node a clause
+ * @param withoutId leave out its `id` too (left out here, not deleted after: deleting an object's
+ *   first key turns it into a slow dictionary)
  */
-export function ownValue(node: ClauseNode): Record<string, unknown> {
+export function ownValue(node: ClauseNode, withoutId = false): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const keys = Object.keys(node.value);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (!holdsClauses(node.def, key)) out[key] = node.value[key];
+    if (!holdsClauses(node.def, key) && !(withoutId && key === 'id')) out[key] = node.value[key];
   }
   return out;
 }
