@@ -137,8 +137,7 @@ function pairRenamed(a: NoticeIndex, b: NoticeIndex, pairs: Map<ClauseNode, Clau
 
 /** Canonical JSON of a clause's own content without its id (key order does not matter). */
 function signature(node: ClauseNode): string {
-  const { id: _id, ...rest } = ownValue(node);
-  return canonicalJson(rest);
+  return canonicalJson(ownValue(node, true));
 }
 
 /**

@@ -3,7 +3,7 @@
  * report every change as a `ClauseChange` with its class: material, review or editorial.
  */
 import type { Notice } from '../model/notice.js';
-import { noticeSchema } from '../notice/schema.js';
+import { noticeSchema, type WalkEntry } from '../notice/schema.js';
 import { alignClauses } from './align-clauses.js';
 import { classifyField } from './classify-change.js';
 import type { ClassifyContext, Verdict } from './classify-context.js';
@@ -23,6 +23,8 @@ export interface DiffInput {
   sha256?: string;
   /** Git revision, when read from git. */
   rev?: string;
+  /** The schema walk of `notice`, when its validation kept it (see `indexNotice`). */
+  entries?: readonly WalkEntry[] | undefined;
 }
 
 export { sha256Hex } from './util-hash.js';
@@ -38,8 +40,8 @@ const KIND_ORDER: Record<ChangeKind, number> = { renamed: 0, moved: 1, modified:
  * @returns every change, in document order of the newer version (removals where they were)
  */
 export function diffNotices(from: DiffInput, to: DiffInput): NoticeDiff {
-  const a = indexNotice(from.notice);
-  const b = indexNotice(to.notice);
+  const a = indexNotice(from.notice, from.entries);
+  const b = indexNotice(to.notice, to.entries);
   const alignment = alignClauses(a, b);
   const ctx: ClassifyContext = {
     from: a,
@@ -91,16 +93,19 @@ export function diffNotices(from: DiffInput, to: DiffInput): NoticeDiff {
   for (const o of alignment.removed) {
     push(fromVerdict(o.idPath, 'removed', o.def, classifyPresence(o, 'removed', ctx), ownValue(o), null), place(o, removedOrder(o, a.clauses, alignment.pairs)));
   }
-  for (const [o, n] of alignment.pairs) {
-    if (!n.parent) continue;
-    const label = clauseLabel(n);
+  // forEach, not for-of: the loop runs once per clause before the engine optimises it, and each
+  // step of a Map's for-of makes an entry array there.
+  alignment.pairs.forEach((n, o) => {
+    if (!n.parent) return;
     if (alignment.renamed.has(n)) {
+      const label = clauseLabel(n);
       const change = fromVerdict(n.idPath, 'renamed', n.def, { rule: 'rename', summary: `${label} renamed from '${o.id}' (was ${o.idPath})` }, { id: o.id }, { id: n.id });
       change.fromId = o.idPath;
       push(change, place(n, n.order));
     }
     const move = alignment.moved.get(n);
     if (move) {
+      const label = clauseLabel(n);
       const verdict: Verdict =
         move === 'order'
           ? { rule: 'order', summary: `${label} moved from position ${o.index + 1} to ${n.index + 1} in ${n.parent.idPath ? `${n.parent.idPath}/` : ''}${n.slot}` }
@@ -109,21 +114,17 @@ export function diffNotices(from: DiffInput, to: DiffInput): NoticeDiff {
       if (o.idPath !== n.idPath) change.fromId = o.idPath;
       push(change, place(n, n.order));
     }
-    const ownA = ownValue(o);
-    const ownB = ownValue(n);
-    if (n.listItem) {
-      // A list item's id change is the rename reported above.
-      delete ownA.id;
-      delete ownB.id;
-    }
-    if (sameValue(ownA, ownB, ctx.renames)) continue;
+    // A list item's id change is the rename reported above.
+    const ownA = ownValue(o, n.listItem);
+    const ownB = ownValue(n, n.listItem);
+    if (sameValue(ownA, ownB, ctx.renames)) return;
     const deltas = compareValues(ownA, ownB, o.path, n.path, ctx);
-    if (deltas.length === 0) continue;
+    if (deltas.length === 0) return;
     const fields = deltas.map((d) => classifyField(o, n, d, ctx));
     const before = Object.fromEntries(fields.map((f) => [f.field, f.before]));
     const after = Object.fromEntries(fields.map((f) => [f.field, f.after]));
     push(fromFields(n.idPath, 'modified', n.def, fields, before, after), place(n, n.order));
-  }
+  });
 
   sorted.sort((x, y) => compareKeys(x.key, y.key));
   const changes = sorted.map((s) => s.change);

@@ -4,7 +4,7 @@
  * keys, with list items named by their id: `purposes/support/legalBases/contract`, `rights/exercise`.
  */
 import type { Notice } from '../model/notice.js';
-import { defsAlong, noticeSchema, walkNotice } from '../notice/schema.js';
+import { defsAlong, noticeSchema, walkNotice, type WalkEntry } from '../notice/schema.js';
 
 /** A YAML key path. */
 export type Path = (string | number)[];
@@ -113,13 +113,15 @@ export function holdsClauses(def: string, key: string): boolean {
 /**
  * The clause's own content: its data without the clauses nested in it (those are compared on their own).
  * @param node a clause
+ * @param withoutId leave out its `id` too (left out here, not deleted after: deleting an object's
+ *   first key turns it into a slow dictionary)
  */
-export function ownValue(node: ClauseNode): Record<string, unknown> {
+export function ownValue(node: ClauseNode, withoutId = false): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const keys = Object.keys(node.value);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (!holdsClauses(node.def, key)) out[key] = node.value[key];
+    if (!holdsClauses(node.def, key) && !(withoutId && key === 'id')) out[key] = node.value[key];
   }
   return out;
 }
@@ -134,13 +136,14 @@ function isPrefix(prefix: Path, path: Path): boolean {
 /**
  * Index a valid notice.
  * @param notice a notice that passed validation
+ * @param entries the schema walk of `notice` (its validation's, when kept), else the notice is walked
  */
-export function indexNotice(notice: Notice): NoticeIndex {
+export function indexNotice(notice: Notice, entries?: readonly WalkEntry[]): NoticeIndex {
   const clauses: ClauseNode[] = [];
   const byId = new Map<string, ClauseNode>();
   // The clauses enclosing the value visited, outermost first (the walk visits parents first).
   const enclosing: ClauseNode[] = [];
-  walkNotice(notice, (entry) => {
+  const visit = (entry: WalkEntry): 'skip' | undefined => {
     const { value, def } = entry;
     if (!def) return undefined;
     // Neither a text nor a reference holds a clause, so the walk need not look inside them.
@@ -181,7 +184,11 @@ export function indexNotice(notice: Notice): NoticeIndex {
     enclosing.push(node);
     if (listItem && id) byId.set(id, node);
     return undefined;
-  });
+  };
+  // A full walk also holds the values inside texts and references, which hold no clause (the
+  // visitor would skip them), so going through it finds the same clauses.
+  if (entries) for (let i = 0; i < entries.length; i++) visit(entries[i]!);
+  else walkNotice(notice, visit);
   const root = clauses[0]!;
   const n = notice as unknown as { sourceLocale: string; locales: string[] };
   return { notice, root, clauses, byId, sourceLocale: n.sourceLocale, locales: n.locales };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { loadNotice, loadNoticeFile, MAX_FILE_BYTES } from '../load/read-notice.js';
 import type { Notice } from '../model/notice.js';
+import type { WalkEntry } from '../notice/schema.js';
 import { validateNotice } from '../validate/index.js';
 import { sha256Hex } from './util-hash.js';
 import { NoticekitError } from '../errors.js';
@@ -32,6 +33,8 @@ export interface NoticeVersion {
   /** SHA-256 of the bytes read (empty when nothing could be read). */
   sha256: string;
   rev?: string;
+  /** When asked for, for a valid version: the schema walk's entries (the diff's index uses them). */
+  entries?: readonly WalkEntry[];
 }
 
 /** Where a file sits in its git repository. */
@@ -125,9 +128,10 @@ export interface VersionBytes {
  * Read and validate a notice as it is at a git revision.
  * @param place repository and path (from {@link locateInRepo})
  * @param rev revision
+ * @param keepEntries keep the validation's schema walk in the version (for a diff of it)
  */
-export async function readVersionAt(place: RepoPlace, rev: string): Promise<NoticeVersion> {
-  return checkVersionBytes(await readBytesAt(place, rev));
+export async function readVersionAt(place: RepoPlace, rev: string, keepEntries = false): Promise<NoticeVersion> {
+  return checkVersionBytes(await readBytesAt(place, rev), keepEntries);
 }
 
 /**
@@ -151,10 +155,11 @@ async function readBytesAt(place: RepoPlace, rev: string): Promise<VersionBytes>
  * Read and validate a notice file from disk.
  * @param file path as given (used in reports)
  * @param cwd folder `file` is relative to
+ * @param keepEntries keep the validation's schema walk in the version (for a diff of it)
  */
-export async function readVersionFile(file: string, cwd: string): Promise<NoticeVersion> {
+export async function readVersionFile(file: string, cwd: string, keepEntries = false): Promise<NoticeVersion> {
   const read = await readBytesFile(file, cwd);
-  return 'bytes' in read ? checkVersionBytes(read) : read;
+  return 'bytes' in read ? checkVersionBytes(read, keepEntries) : read;
 }
 
 /**
@@ -179,12 +184,16 @@ async function readBytesFile(file: string, cwd: string): Promise<VersionBytes | 
 /** What a file larger than the limit is read as (the loader reports its size). */
 export const tooLargeBytes = (): Buffer => Buffer.alloc(MAX_FILE_BYTES + 1);
 
-/** Load and validate a version's bytes. */
-export function checkVersionBytes({ label, bytes, rev }: VersionBytes): NoticeVersion {
+/**
+ * Load and validate a version's bytes.
+ * @param keepEntries keep the validation's schema walk in the version (for a diff of it)
+ */
+export function checkVersionBytes({ label, bytes, rev }: VersionBytes, keepEntries = false): NoticeVersion {
   const loaded = loadNotice(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), label);
-  const result = validateNotice(loaded);
+  const result = validateNotice(loaded, { keepEntries });
   const version: NoticeVersion = { label, diagnostics: result.diagnostics, text: loaded.text, sha256: sha256Hex(bytes) };
   if (result.notice) version.notice = result.notice;
+  if (result.entries) version.entries = result.entries;
   if (rev !== undefined) version.rev = rev;
   return version;
 }

@@ -6,6 +6,7 @@
 import { MAX_DIAGNOSTICS_PER_FILE, type Diagnostic } from '../diagnostics.js';
 import type { LoadedNotice } from '../load/read-notice.js';
 import type { Notice } from '../model/notice.js';
+import type { WalkEntry } from '../notice/schema.js';
 import { Reporter } from '../report/reporter.js';
 import { CHECKS, checkContext } from './checks/index.js';
 import { schemaErrors } from './compile-schema.js';
@@ -18,18 +19,23 @@ export interface ValidationResult {
   /** The notice, present only when there are no errors. */
   notice?: Notice;
   diagnostics: Diagnostic[];
+  /** With `keepEntries`, for a valid notice: every value the schema walk found, parents first. */
+  entries?: readonly WalkEntry[];
 }
 
 /** Options for {@link validateNotice}. */
 export interface ValidateOptions {
   /** A custom templates folder whose phrase packs count as well as the built-in ones. */
   templatesDir?: string;
+  /** Keep the checks' schema walk in the result, for a caller that would walk the notice again. */
+  keepEntries?: boolean;
 }
 
 /**
  * Validate a loaded notice file.
  * @param loaded the result of `loadNotice`/`loadNoticeFile`
  * @param options.templatesDir a custom templates folder that may hold phrase packs
+ * @param options.keepEntries keep the schema walk's entries in the result (valid notices only)
  */
 export function validateNotice(loaded: LoadedNotice, options: ValidateOptions = {}): ValidationResult {
   const report = new Reporter(loaded.file, loaded);
@@ -47,5 +53,6 @@ export function validateNotice(loaded: LoadedNotice, options: ValidateOptions = 
 
   const diagnostics = report.list();
   const failed = diagnostics.some((d) => d.severity === 'error');
-  return failed ? { diagnostics } : { notice: loaded.data as Notice, diagnostics };
+  if (failed) return { diagnostics };
+  return options.keepEntries ? { notice: loaded.data as Notice, diagnostics, entries: context.entries } : { notice: loaded.data as Notice, diagnostics };
 }

@@ -12,7 +12,7 @@ import { loadNotice } from '../../src/load/read-notice.js';
 import { validateNotice } from '../../src/validate/index.js';
 import type { Notice } from '../../src/model/notice.js';
 import { holdsClauses, indexNotice, pathKey, textOrRef } from '../../src/diff/index-clauses.js';
-import { walkNotice, type WalkEntry } from '../../src/notice/schema.js';
+import { noticeSchema, walkNotice, type WalkEntry } from '../../src/notice/schema.js';
 import { valueAt } from '../../src/notice/path.js';
 import { diffFiles, FIXTURES, loadValid, PRAXIS_V2, ROOT } from './helpers.js';
 
@@ -61,6 +61,34 @@ describe('indexNotice', () => {
     expect(textOrRef(index, ['purposes', '0', 'description'])).toBe('Text');
     expect(textOrRef(index, ['purposes', '00', 'description'])).toBeUndefined();
     expect(textOrRef(index, ['id', 0])).toBeUndefined();
+  });
+
+  it('finds the same clauses going through its validation\'s walk as walking the notice itself', () => {
+    const large = mkdtempSync(path.join(tmpdir(), 'noticekit-index-'));
+    try {
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-large-notice.mjs'), '--clauses', '400', '--out', large], { stdio: 'ignore' });
+      const files = [PRAXIS_V2, path.join(large, 'a.yaml'), path.join(FIXTURES, 'moved/b.yaml'), path.join(FIXTURES, 'renamed/a.yaml')];
+      for (const file of files) {
+        const result = validateNotice(loadNotice(readFileSync(file), file), { keepEntries: true });
+        expect(result.entries, file).toBeDefined();
+        const walked = indexNotice(result.notice!);
+        const kept = indexNotice(result.notice!, result.entries);
+        expect(kept.clauses.length, file).toBeGreaterThan(10);
+        expect(kept, file).toEqual(walked);
+      }
+    } finally {
+      rmSync(large, { recursive: true, force: true });
+    }
+  });
+
+  it('texts and references hold no object, so no clause is inside one', () => {
+    const defs = noticeSchema().$defs!;
+    expect(defs.IdRef!.type).toBe('string');
+    expect(defs.Text!.type).toBe('object');
+    const locale = defs.Text!.additionalProperties as { $ref?: string; type?: string };
+    const inner = locale.$ref ? defs[locale.$ref.slice(locale.$ref.lastIndexOf('/') + 1)]! : locale;
+    expect(inner.type).toBe('string');
+    expect(defs.Text!.properties ?? {}).toEqual({});
   });
 
   it('knows which properties hold clauses, from the schema', () => {

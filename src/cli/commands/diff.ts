@@ -52,8 +52,8 @@ Next: noticekit history FILE (every committed version with its material changes)
       return 2;
     }
     const diff = diffNotices(
-      { notice: older.notice!, file: older.label, sha256: older.sha256, rev: older.rev },
-      { notice: newer.notice!, file: newer.label, sha256: newer.sha256, rev: newer.rev },
+      { notice: older.notice!, file: older.label, sha256: older.sha256, rev: older.rev, entries: older.entries },
+      { notice: newer.notice!, file: newer.label, sha256: newer.sha256, rev: newer.rev, entries: newer.entries },
     );
     const timestamp = values.timestamp ? generationTime(io) : undefined;
     const color = useColor(io, values['no-color'], 'stdout');
@@ -72,12 +72,13 @@ async function readSides(positionals: string[], from: string | undefined, to: st
     if (positionals.length !== 1) throw new UsageError(`With --from, give exactly one notice file (got ${positionals.length}).`);
     const file = positionals[0]!;
     const place = await locateInRepo(file, io.cwd);
-    const older = await readVersionAt(place, from);
-    const newer = to !== undefined ? await readVersionAt(place, to) : await readVersionFile(file, io.cwd);
+    const older = await readVersionAt(place, from, true);
+    const newer = to !== undefined ? await readVersionAt(place, to, true) : await readVersionFile(file, io.cwd, true);
     return [older, newer];
   }
   if (positionals.length !== 2) throw new UsageError(`Give two notice files to compare, or one file with --from REV (got ${positionals.length} ${positionals.length === 1 ? 'file' : 'files'}).`);
-  return [await readVersionFile(positionals[0]!, io.cwd), await readVersionFile(positionals[1]!, io.cwd)];
+  // The versions keep their validation's schema walk, which the diff's index goes through again.
+  return [await readVersionFile(positionals[0]!, io.cwd, true), await readVersionFile(positionals[1]!, io.cwd, true)];
 }
 
 /**
