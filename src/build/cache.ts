@@ -120,22 +120,12 @@ export class BuildCache {
     return new BuildCache(dir, sharedFingerprint);
   }
 
-  /** Hash of each notice text seen: a notice has a key per locale and format, its text is hashed once. */
-  private textHashes = new Map<string, string>();
-
-  /** SHA-256 (hex) of a notice text, worked out once per text. */
-  textHash(noticeText: string): string {
-    let text = this.textHashes.get(noticeText);
-    if (!text) {
-      text = createHash('sha256').update(noticeText).digest('hex');
-      this.textHashes.set(noticeText, text);
-    }
-    return text;
-  }
-
-  /** The key of one document. */
-  key(noticeText: string, locale: string, format: string, options: string): string {
-    return createHash('sha256').update(this.base).update('\u0000').update(this.textHash(noticeText)).update('\u0000').update(`${locale}|${format}|${options}`).digest('hex');
+  /**
+   * The key of one document.
+   * @param textHash SHA-256 (hex) of the notice's text as UTF-8 ({@link PreparedNotice.textHash})
+   */
+  key(textHash: string, locale: string, format: string, options: string): string {
+    return createHash('sha256').update(this.base).update('\u0000').update(textHash).update('\u0000').update(`${locale}|${format}|${options}`).digest('hex');
   }
 
   /**

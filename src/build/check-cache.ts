@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { deserialize, serialize } from 'node:v8';
+import { sha256Hex } from '../diff/util-hash.js';
 import { noticeText, readNoticeBytes } from '../load/read-notice.js';
 import { schemaHash } from '../validate/compile-schema.js';
 import type { CheckedText } from '../validate/index.js';
@@ -46,7 +47,7 @@ export async function checkFilesCached(files: readonly string[], cache: BuildCac
   // Keyed by the text's UTF-8 bytes, which are the file's without a byte-order mark: a lookup
   // need not decode the file (a cold build's worker threads do that), and a result is stored
   // under the key of the text it was checked from.
-  const keyOf = (file: string, utf8: Uint8Array | string) => cache.keyOf(`check ${validationRuntime()}\u0000${file}\u0000${createHash('sha256').update(utf8).digest('hex')}`);
+  const keyOf = (file: string, textHash: string) => cache.keyOf(`check ${validationRuntime()}\u0000${file}\u0000${textHash}`);
   const results: (CheckedText | undefined)[] = new Array(files.length);
   const checking: Promise<void>[] = [];
   // Read one after another on this thread (notices and entries are small, see BuildCache.lookupSync),
@@ -57,10 +58,10 @@ export async function checkFilesCached(files: readonly string[], cache: BuildCac
     for (let i = start; i < Math.min(files.length, start + LOOKUP_SHARE); i++) {
       const file = files[i]!;
       const bytes = readNoticeBytes(file);
-      const key = Buffer.isBuffer(bytes) ? keyOf(file, withoutBomBytes(bytes)) : undefined;
-      const entry = key === undefined ? undefined : cache.lookupSync(key);
-      const text = entry && noticeText(bytes as Buffer);
-      results[i] = text === undefined ? undefined : fromEntry(file, text, entry!);
+      const utf8 = Buffer.isBuffer(bytes) ? withoutBomBytes(bytes) : undefined;
+      const textHash = utf8 && sha256Hex(utf8);
+      const entry = textHash === undefined ? undefined : cache.lookupSync(keyOf(file, textHash));
+      results[i] = entry && fromEntry(file, utf8!, textHash!, entry);
       if (!results[i]) missed.push(i);
     }
     if (missed.length === 0) continue;
@@ -68,7 +69,7 @@ export async function checkFilesCached(files: readonly string[], cache: BuildCac
       check(missed.map((i) => files[i]!)).then((fresh) => {
         fresh.forEach((c, k) => (results[missed[k]!] = c));
         // Stored while the build goes on; the build waits for them before it ends (BuildCache.settle).
-        cache.putLater(fresh.flatMap(({ file, text, notice, diagnostics }) => (notice ? [{ key: keyOf(file, text), make: () => serialize({ notice, diagnostics } satisfies Entry) }] : [])));
+        cache.putLater(fresh.flatMap(({ file, text, notice, diagnostics }) => (notice ? [{ key: keyOf(file, sha256Hex(text)), make: () => serialize({ notice, diagnostics } satisfies Entry) }] : [])));
       }),
     );
   }
@@ -85,10 +86,16 @@ function withoutBomBytes(bytes: Buffer): Buffer {
 const LOOKUP_SHARE = 100;
 
 /** What an entry holds: the result without the file and text it is the result for. */
-type Entry = Required<Omit<CheckedText, 'file' | 'text'>>;
+type Entry = Required<Omit<CheckedText, 'file' | 'text' | 'textHash'>>;
 
-/** The result an entry holds, or undefined when it is not one this module wrote (a miss). */
-function fromEntry(file: string, text: string, entry: Buffer): CheckedText | undefined {
+/**
+ * The result an entry holds, or undefined when it is not one this module wrote (a miss). The text
+ * is decoded from `utf8` when first asked for: a rebuild that takes its documents from the cache
+ * never asks (1,000 notices are ~45 MB of two-byte strings, which the young generation's
+ * collections copied while the results were read), and the bytes are those of a text already
+ * checked, so they are UTF-8.
+ */
+function fromEntry(file: string, utf8: Buffer, textHash: string, entry: Buffer): CheckedText | undefined {
   let value: Partial<Entry> | null;
   try {
     value = deserialize(entry) as Partial<Entry> | null;
@@ -96,5 +103,14 @@ function fromEntry(file: string, text: string, entry: Buffer): CheckedText | und
     return undefined;
   }
   if (typeof value?.notice !== 'object' || value.notice === null || !Array.isArray(value.diagnostics)) return undefined;
-  return { file, text, notice: value.notice, diagnostics: value.diagnostics };
+  let text: string | undefined;
+  return {
+    file,
+    get text() {
+      return (text ??= noticeText(utf8)!);
+    },
+    textHash,
+    notice: value.notice,
+    diagnostics: value.diagnostics,
+  };
 }

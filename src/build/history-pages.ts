@@ -131,7 +131,7 @@ function historyStore(cache: BuildCache): HistoryStore {
 
 /** The hashes a built file's content may have in git: its text as read, and with the byte-order mark the reader removed. */
 function hashesOf(p: PreparedNotice): string[] {
-  return [sha256Hex(Buffer.from(p.text, 'utf8')), sha256Hex(Buffer.from(`\ufeff${p.text}`, 'utf8'))];
+  return [p.textHash, sha256Hex(Buffer.from(`\ufeff${p.text}`, 'utf8'))];
 }
 
 /**

@@ -2,6 +2,7 @@
  * Everything a build checks before it writes a byte: the notices are valid, every locale to render
  * has a phrase pack, phrase overrides name real phrases, no two files hold the same notice version.
  */
+import { sha256Hex } from '../diff/util-hash.js';
 import { closeMatch } from '../did-you-mean.js';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
 import { loadPhrasePack, Phrases, type PhrasePack } from '../model/phrases.js';
@@ -15,8 +16,10 @@ import { checkFilesCached } from './check-cache.js';
 /** A valid notice ready to render, with the phrases of each locale to render. */
 export interface PreparedNotice {
   file: string;
-  /** The file's bytes as text (hashed into the build cache). */
+  /** The file's bytes as text (BOM removed). */
   text: string;
+  /** SHA-256 (hex) of the text as UTF-8: part of the cache key of each of its documents. */
+  textHash: string;
   notice: Notice;
   /** Locales to render, in declared order. */
   locales: string[];
@@ -82,7 +85,19 @@ export async function prepareNotices(files: string[], options: { locales?: strin
       }
     }
     diagnostics.push(...reporter.list());
-    notices.push({ file: c.file, text: c.text, notice, locales, phrases });
+    // The text is read from the check's result only when asked for: one from the build cache
+    // decodes it then (see checkFilesCached).
+    const textHash = c.textHash ?? sha256Hex(c.text);
+    notices.push({
+      file: c.file,
+      get text() {
+        return c.text;
+      },
+      textHash,
+      notice,
+      locales,
+      phrases,
+    });
   }
   return { notices, diagnostics, checked };
 }

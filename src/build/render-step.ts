@@ -47,11 +47,11 @@ export async function renderDocuments(jobs: readonly Job[], step: RenderStep): P
   // Documents the last build published, or the cache holds, are published first, a few at a time
   // (each is a few file operations); what is left is rendered, in job order.
   const wanted = jobs.map((job) => {
-    const mdKey = wantMd ? cache?.key(job.prepared.text, job.locale, 'md', '') : undefined;
+    const mdKey = wantMd ? cache?.key(job.prepared.textHash, job.locale, 'md', '') : undefined;
     const links = wantHtml ? pageLinks(job.prepared, job.locale, versions.get(job.prepared.notice.id)!, step.formats, step.historyLink?.(job.prepared.notice.id)) : undefined;
     // The page links to its siblings (other locales, versions, the formats this build writes, the history page):
     // exactly what it links to is part of its cache key.
-    const htmlKey = wantHtml ? cache?.key(job.prepared.text, job.locale, 'html', JSON.stringify(links)) : undefined;
+    const htmlKey = wantHtml ? cache?.key(job.prepared.textHash, job.locale, 'html', JSON.stringify(links)) : undefined;
     return { job, mdKey, htmlKey, links, md: wantMd, html: wantHtml };
   });
   if (cache) {

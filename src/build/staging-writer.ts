@@ -9,6 +9,7 @@
  * so it keeps its bytes, inode and modification time, and it need not be read, hashed or synced.
  */
 import { createHash } from 'node:crypto';
+import { linkSync, mkdirSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputRecord } from './cache.js';
@@ -100,21 +101,30 @@ export class StagingWriter {
     const record = this.previous?.records.get(rel);
     if (!record || record.key !== key) return false;
     const from = path.join(this.previous!.dir, rel);
-    const info = await stat(from, { bigint: true }).catch(() => undefined);
+    // Synchronous calls: a rebuild keeps thousands of files and does little else meanwhile, and a
+    // thread-pool round trip per call cost more than the call (1,000 notices, 4,772 documents kept:
+    // ~0.7 s so, ~0.2 s without).
+    const info = statSync(from, { bigint: true, throwIfNoEntry: false });
     if (!info?.isFile() || String(info.ino) !== record.ino || String(info.mtimeNs) !== record.mtimeNs || Number(info.size) !== record.bytes) return false;
-    let linked = true;
-    await this.track(async () => {
-      const full = path.join(this.staging, rel);
-      await this.ensureDir(path.dirname(full));
-      linked = await link(from, full).then(
-        () => true,
-        () => false,
-      );
-      if (!linked) return;
-      this.records.set(rel, record);
-      this.added(rel, entry, record.sha256, record.bytes);
-    });
-    return linked;
+    this.beforeWrite();
+    if (this.stopped) throw new Error('The build has stopped.');
+    const full = path.join(this.staging, rel);
+    const dir = path.dirname(full);
+    const made = this.dirs.get(dir);
+    if (made) await made;
+    else {
+      mkdirSync(dir, { recursive: true });
+      this.dirs.set(dir, Promise.resolve());
+    }
+    if (this.stopped) throw new Error('The build has stopped.');
+    try {
+      linkSync(from, full);
+    } catch {
+      return false;
+    }
+    this.records.set(rel, record);
+    this.added(rel, entry, record.sha256, record.bytes);
+    return true;
   }
 
   private added(rel: string, entry: EntryInfo, sha256: string, bytes: number): void {

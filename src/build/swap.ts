@@ -8,6 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { open, readdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -190,5 +191,7 @@ export async function swapIn(staging: string, outDir: string, recheck?: () => Pr
     }
     await syncPath(parent);
   });
-  await rm(old, { recursive: true, force: true });
+  // Synchronously: the thread-pool round trips of an asynchronous removal (an lstat, then an
+  // unlink or rmdir, per entry) took ~0.9 s for a 1,000-notice output (12,500 entries), ~0.5 s so.
+  rmSync(old, { recursive: true, force: true });
 }

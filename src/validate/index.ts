@@ -65,6 +65,8 @@ export interface CheckedText {
   file: string;
   /** The decoded text (BOM removed); positions in diagnostics refer to it. */
   text: string;
+  /** SHA-256 (hex) of the text as UTF-8, when the check worked it out (a result from the build cache). */
+  textHash?: string;
   /** Present when the file is valid. */
   notice?: Notice;
   diagnostics: Diagnostic[];

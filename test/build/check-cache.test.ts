@@ -10,6 +10,9 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
+import { BuildCache } from '../../src/build/cache.js';
+import { checkFilesCached } from '../../src/build/check-cache.js';
+import { checkNoticeTexts } from '../../src/validate/index.js';
 import { cacheEntries, plantCacheEntry } from '../helpers/cache-entries.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -81,5 +84,27 @@ describe('validation results from the build cache', () => {
     expect(again.diagnostics).toEqual(fresh.diagnostics);
     expect(checkEntries().size).toBe(2);
     expect([...checkEntries().values()].every((v) => Array.isArray(v.diagnostics) && !v.diagnostics.some((d) => (d as { message: string }).message === PLANTED))).toBe(true);
+  });
+
+  it('gives a result from the cache the text, its hash and the notice a fresh check gives', async () => {
+    const folder = path.join(dir, 'lazy');
+    mkdirSync(folder);
+    const bom = path.join(folder, 'with-bom.yaml');
+    writeFileSync(bom, `\ufeff${readFileSync(path.join(ROOT, 'notices/praxisportal.yaml'), 'utf8')}`);
+    const inputs = [path.join(ROOT, 'notices/kaspersky-technical-support.yaml'), bom];
+    const fresh = await checkNoticeTexts(inputs);
+    const first = (await BuildCache.open(path.join(folder, 'cache'), 'fingerprint'))!;
+    await checkFilesCached(inputs, first, checkNoticeTexts);
+    await first.settle();
+    let checked = 0;
+    const second = (await BuildCache.open(path.join(folder, 'cache'), 'fingerprint'))!;
+    const cached = await checkFilesCached(inputs, second, (some) => ((checked += some.length), checkNoticeTexts(some)));
+    expect(checked).toBe(0);
+    cached.forEach((c, i) => {
+      expect(c.textHash).toBe(createHash('sha256').update(fresh[i]!.text).digest('hex'));
+      expect(c.text).toBe(fresh[i]!.text);
+      expect(c.notice).toEqual(fresh[i]!.notice);
+    });
+    expect(cached[1]!.text.startsWith('\ufeff')).toBe(false);
   });
 });

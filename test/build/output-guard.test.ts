@@ -3,12 +3,13 @@
  * folder noticekit did not write (regression: `build --out .` deleted a whole project, .git too).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/index.js';
 import { clearLeftovers } from '../../src/build/swap.js';
+import { guardOutputDir } from '../../src/build/output-guard.js';
 import { fakeIO } from '../cli/fake-io.js';
 import { fakeOutput, tree } from '../helpers/files.js';
 
@@ -89,6 +90,22 @@ describe('build --out refuses folders it did not write', () => {
     expect((await build(dir, 'old')).code).toBe(0);
     expect(existsSync(path.join(dir, 'old/gone'))).toBe(false);
     expect(existsSync(path.join(dir, 'old/praxisportal/1.0/de.md'))).toBe(true);
+  });
+});
+
+describe('the guard, called again on the same output', () => {
+  it('reads the manifest afresh once it has changed: a file it no longer lists is refused', async () => {
+    const dir = project();
+    const out = path.join(dir, 'public');
+    fakeOutput(out, { 'a/1.0/en.md': '# a', 'b/1.0/en.md': '# b' });
+    const context = { cwd: dir };
+    await expect(guardOutputDir(out, context)).resolves.toBeUndefined();
+    // The same output with b no longer listed (the manifest rewritten, b left in place), as another
+    // process could leave it between a build's first check and the one just before its swap.
+    const manifest = path.join(out, 'manifest.json');
+    const listed = JSON.parse(readFileSync(manifest, 'utf8')) as { files: { path: string }[] };
+    writeFileSync(manifest, JSON.stringify({ ...listed, files: listed.files.filter((f) => f.path !== 'b/1.0/en.md') }));
+    await expect(guardOutputDir(out, context)).rejects.toThrow(/holds 1 file noticekit did not write \(b\/1\.0\/en\.md\)/);
   });
 });
 
