@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Notice } from '../model/notice.js';
 import { loadTemplateSet, TemplateError, type TemplateSet } from '../render/html/index.js';
 import { checkNoticeTexts } from '../validate/index.js';
+import { toWire, wireTransfer } from './check-wire.js';
 import { phrasesFor, renderTask } from './render-pool.js';
 import type { PoolReply, PoolRequest, RenderedBytes } from './worker-pool.js';
 
@@ -32,7 +33,8 @@ async function answer(request: PoolRequest): Promise<{ reply: PoolReply; transfe
   if ('check' in request) {
     const checked = await checkNoticeTexts(request.check, templatesDir);
     for (const c of checked) if (c.notice) held.set(c.file, c.notice);
-    return { reply: { id: request.id, checked }, transfer: [] };
+    const wire = checked.map(toWire);
+    return { reply: { id: request.id, checked: wire }, transfer: wire.flatMap(wireTransfer) };
   }
   const set = await templates;
   const rendered: RenderedBytes[] = [];

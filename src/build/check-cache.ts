@@ -69,7 +69,14 @@ export async function checkFilesCached(files: readonly string[], cache: BuildCac
       check(missed.map((i) => files[i]!)).then((fresh) => {
         fresh.forEach((c, k) => (results[missed[k]!] = c));
         // Stored while the build goes on; the build waits for them before it ends (BuildCache.settle).
-        cache.putLater(fresh.flatMap(({ file, text, notice, diagnostics }) => (notice ? [{ key: keyOf(file, sha256Hex(text)), make: () => serialize({ notice, diagnostics } satisfies Entry) }] : [])));
+        // A worker thread's result comes serialized already (see check-wire.ts).
+        cache.putLater(
+          // (The text is not read unless its hash is missing: a worker's result decodes it when asked.)
+          fresh.flatMap((c) => {
+            const { notice, diagnostics, entry } = c;
+            return notice ? [{ key: keyOf(c.file, c.textHash ?? sha256Hex(c.text)), make: () => (entry ? Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength) : serialize({ notice, diagnostics } satisfies Entry)) }] : [];
+          }),
+        );
       }),
     );
   }
@@ -86,7 +93,7 @@ function withoutBomBytes(bytes: Buffer): Buffer {
 const LOOKUP_SHARE = 100;
 
 /** What an entry holds: the result without the file and text it is the result for. */
-type Entry = Required<Omit<CheckedText, 'file' | 'text' | 'textHash'>>;
+type Entry = Required<Pick<CheckedText, 'notice' | 'diagnostics'>>;
 
 /**
  * The result an entry holds, or undefined when it is not one this module wrote (a miss). The text

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { TemplateError } from '../render/html/index.js';
 import type { CheckedText } from '../validate/index.js';
+import { fromWire, type WireChecked } from './check-wire.js';
 import type { RenderTask, SerializedTemplateError } from './render-pool.js';
 
 const WORKER = fileURLToPath(new URL('./build-worker.js', import.meta.url));
@@ -41,7 +42,7 @@ export type PoolRequest = { id: number; check: readonly string[] } | { id: numbe
 export type WireTask = Omit<RenderTask, 'notice' | 'file'> & ({ notice: RenderTask['notice'] } | { file: string });
 
 /** What a thread answers. */
-export type PoolReply = { id: number; checked: CheckedText[] } | { id: number; rendered: RenderedBytes[] } | { id: number; error: SerializedTemplateError | string };
+export type PoolReply = { id: number; checked: WireChecked[] } | { id: number; rendered: RenderedBytes[] } | { id: number; error: SerializedTemplateError | string };
 
 /** A rendered document's formats as UTF-8 bytes. */
 export interface RenderedBytes {
@@ -127,7 +128,7 @@ export class BuildPool {
       batches.map(async (batch, i) => {
         const thread = this.threads[i % this.threads.length]!;
         const reply = await thread.ask({ check: batch });
-        const checked = 'checked' in reply ? reply.checked : [];
+        const checked = 'checked' in reply ? reply.checked.map(fromWire) : [];
         for (const c of checked) if (c.notice) thread.holds.add(c.file);
         return checked;
       }),

@@ -65,8 +65,13 @@ export interface CheckedText {
   file: string;
   /** The decoded text (BOM removed); positions in diagnostics refer to it. */
   text: string;
-  /** SHA-256 (hex) of the text as UTF-8, when the check worked it out (a result from the build cache). */
+  /** SHA-256 (hex) of the text as UTF-8, when the check worked it out (a build's worker thread, the build cache). */
   textHash?: string;
+  /**
+   * The result as the build cache keeps it (`{ notice, diagnostics }` in V8's serialization), when
+   * the check made it: a build's worker threads send results so, and the build stores those bytes.
+   */
+  entry?: Uint8Array;
   /** Present when the file is valid. */
   notice?: Notice;
   diagnostics: Diagnostic[];
