@@ -3,7 +3,8 @@
  * duplicate keys and depth, reported at the place they are written; the plain data is built on the
  * way (what `doc.toJS()` would return, without a second walk).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { nodeKinds } from './yaml-lib.js';
 import type { KeyPath } from '../notice/path.js';
 import type { Reporter } from '../report/reporter.js';
 import { checkEscapes } from './check-characters.js';
@@ -20,6 +21,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * @param text the decoded source (to read the escapes of double-quoted scalars)
  */
 export function checkNodes(root: Node, report: Reporter, propTokens: () => PropTokens, text: string): unknown {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = nodeKinds();
   const path: KeyPath = [];
   const add = (code: Parameters<Reporter['add']>[0]['code'], message: string, offset: number, at: KeyPath = path) => report.add({ code, message, at: { offset }, path: [...at] });
   let tooDeep = false;

@@ -3,7 +3,8 @@
  * bytes, the line table, blank files.
  */
 import { isUtf8 } from 'node:buffer';
-import { LineCounter } from 'yaml';
+import type { LineCounter } from 'yaml';
+import { newLineCounter } from './yaml-lib.js';
 
 /**
  * Decode strict UTF-8 (a leading byte order mark dropped, as TextDecoder drops it), or report the
@@ -60,7 +61,7 @@ export function bytePosition(bytes: Uint8Array, offset: number): { line: number;
 
 /** A LineCounter filled from the text itself, as yaml's parser would fill it (a line starts after every LF). */
 export function countLines(text: string): LineCounter {
-  const lines = new LineCounter();
+  const lines = newLineCounter();
   lines.addNewLine(0);
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
   return lines;

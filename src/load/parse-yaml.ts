@@ -1,7 +1,8 @@
 /**
  * Parsing with yaml: the options the notice format needs, quickly, and where too-deep nesting starts.
  */
-import YAML, { isMap, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { newLineCounter, nodeKinds, yaml } from './yaml-lib.js';
 import { MAX_DEPTH } from './limits.js';
 
 /** Parse with the options the notice format needs (no merge keys, unique keys, YAML 1.2 core). */
@@ -10,7 +11,7 @@ export function parseYaml(text: string, lineCounter: LineCounter): Document.Pars
   // one (a 600 KB file of distinct keys took 27 s).
   const options = { lineCounter, uniqueKeys: false, merge: false, prettyErrors: false, strict: true, version: '1.2', schema: 'core', stringKeys: true } as const;
   return withQuietEnv(() => {
-    const docs = YAML.parseAllDocuments(text, options);
+    const docs = yaml().parseAllDocuments(text, options);
     return Array.isArray(docs) ? docs : [docs];
   });
 }
@@ -38,7 +39,8 @@ function withQuietEnv<T>(parse: () => T): T {
  */
 export function firstTooDeep(text: string, bound: number): number {
   const prefix = text.slice(0, bound + 1);
-  const doc = parseYaml(prefix, new LineCounter())[0];
+  const doc = parseYaml(prefix, newLineCounter())[0];
+  const { isMap, isSeq } = nodeKinds();
   let found: number | undefined;
   const visit = (node: Node | null, depth: number): void => {
     if (!node || found !== undefined) return;

@@ -3,7 +3,7 @@
  * the plainest multi-line plain scalars, folded here), and what the YAML 1.2 core schema makes of
  * a plain scalar.
  */
-import { CST } from 'yaml';
+import { cst } from './yaml-lib.js';
 import { holdsHiddenCharacter } from '../notice/characters.js';
 import { DQ, giveUp, PLAIN, type Tokens } from './plain-yaml-tokens.js';
 
@@ -23,7 +23,7 @@ export function plainText(source: string, offset: number, indent: number): strin
   // A negative number is the one plain scalar starting with an indicator that notices may hold.
   if (INDICATOR_START.has(source[0] ?? '') && !/^-[0-9.]/.test(source)) giveUp();
   if (!source.includes('\n')) return source;
-  return foldLines(source) ?? CST.resolveAsScalar({ type: 'scalar', offset, indent, source }, true, giveUp).value;
+  return foldLines(source) ?? cst().resolveAsScalar({ type: 'scalar', offset, indent, source }, true, giveUp).value;
 }
 
 /**
@@ -51,7 +51,7 @@ export function foldLines(source: string): string | undefined {
 /** The string of quoted scalar token `i`, exactly as yaml resolves it; gives up on any error or odd escape. */
 export function scalarText(toks: Tokens, i: number, source = toks.source(i)): string {
   const double = toks.kind[i] === DQ;
-  const value = CST.resolveAsScalar({ type: double ? 'double-quoted-scalar' : 'single-quoted-scalar', offset: toks.start[i]!, indent: toks.ind[i]!, source }, true, giveUp).value;
+  const value = cst().resolveAsScalar({ type: double ? 'double-quoted-scalar' : 'single-quoted-scalar', offset: toks.start[i]!, indent: toks.ind[i]!, source }, true, giveUp).value;
   // What an escape writes that the check of the raw text never saw: the full path reports it.
   if (double && holdsHiddenCharacter(value)) giveUp();
   return value;

@@ -7,7 +7,7 @@
  * Tokens are contiguous (yaml's lexer yields the text in pieces, plus zero-width markers that are
  * not kept here), so a token ends where the next one starts and its source is a slice of the text.
  */
-import { CST, Lexer } from 'yaml';
+import { cst, lexer } from './yaml-lib.js';
 
 /** Thrown inside the walk to give up; never escapes {@link readPlainYaml}. */
 export const GIVE_UP = Symbol('give up');
@@ -131,7 +131,7 @@ export function lexerTokens(text: string, into = new Tokens()): Tokens {
   const toks = into.reset(text);
   let offset = 0;
   let atScalar = false;
-  for (const s of new Lexer().lex(text)) {
+  for (const s of new (lexer())().lex(text)) {
     if (atScalar) {
       atScalar = false;
       toks.scalar(offset);
@@ -139,7 +139,7 @@ export function lexerTokens(text: string, into = new Tokens()): Tokens {
       continue;
     }
     let k: number;
-    switch (CST.tokenType(s)) {
+    switch (cst().tokenType(s)) {
       case 'doc-mode':
         continue;
       case 'scalar':

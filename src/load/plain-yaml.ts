@@ -16,7 +16,8 @@
  * diagnostics on every fixture and on mutated notices (600 in the suite; 14,000 when it was
  * written, 5,200 of them read by this path, none different).
  */
-import { CST } from 'yaml';
+import type { CST } from 'yaml';
+import { cst } from './yaml-lib.js';
 import { tokenize } from './plain-yaml-lex.js';
 import { plainText, scalarText, scalarValue } from './plain-yaml-scalars.js';
 import { BODY, CLOSE, CM, COLON, COMMA, DASH, DQ, END, GIVE_UP, giveUp, HDR, NL, OPEN, PLAIN, SP, SQ, Tokens } from './plain-yaml-tokens.js';
@@ -288,6 +289,6 @@ class Reader {
     props.push(token(this.i++, 'newline'));
     if (this.kind() !== BODY) giveUp();
     const body = this.i++;
-    return CST.resolveAsScalar({ type: 'block-scalar', offset: toks.start[hdr]!, indent: toks.ind[hdr]!, props, source: toks.source(body) }, true, giveUp).value;
+    return cst().resolveAsScalar({ type: 'block-scalar', offset: toks.start[hdr]!, indent: toks.ind[hdr]!, props, source: toks.source(body) }, true, giveUp).value;
   }
 }

@@ -4,7 +4,7 @@
  * invisible control characters) becomes a positioned diagnostic; nothing here throws on bad input.
  */
 import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
 import { Reporter } from '../report/reporter.js';
 import { checkRawCharacters } from './check-characters.js';
@@ -15,6 +15,7 @@ import { firstTooDeep, parseYaml } from './parse-yaml.js';
 import { readPlainYaml } from './plain-yaml.js';
 import { findDeepNesting, findPropTokens, mayNestTooDeeply, type PropTokens } from './scan-yaml-tokens.js';
 import { describeYamlError, errorOffset, hasCustomTagDirective } from './yaml-errors.js';
+import { newLineCounter, nodeKinds } from './yaml-lib.js';
 
 export { MAX_DEPTH, MAX_FILE_BYTES } from './limits.js';
 
@@ -94,7 +95,7 @@ export interface LoadOptions {
  * @param file the name to put in diagnostics
  */
 export function loadNotice(source: Uint8Array | string, file = '<input>', options: LoadOptions = {}): LoadedNotice {
-  const lineCounter = new LineCounter();
+  const lineCounter = newLineCounter();
   const result: LoadedNotice = { file, text: '', lineCounter, diagnostics: [] };
   const size = typeof source === 'string' ? Buffer.byteLength(source) : source.byteLength;
   if (size > MAX_FILE_BYTES) return failed(file, 'file-too-large', tooLarge(size));
@@ -172,6 +173,7 @@ export function loadNotice(source: Uint8Array | string, file = '<input>', option
   // The node walk runs first so that, where it and yaml report the same thing at the same place
   // (an unknown tag), its wording is the one kept.
   const contents = doc.contents;
+  const { isMap, isScalar, isSeq } = nodeKinds();
   const data = isMap(contents) ? checkNodes(contents, report, propTokens, text) : undefined;
 
   let exhausted = false;
@@ -219,7 +221,7 @@ function lazyDocument(result: LoadedNotice): void {
 const composed = new WeakMap<LoadedNotice, Document.Parsed | undefined>();
 
 function composedDocument(this: LoadedNotice): Document.Parsed | undefined {
-  if (!composed.has(this)) composed.set(this, parseYaml(this.text, new LineCounter())[0]);
+  if (!composed.has(this)) composed.set(this, parseYaml(this.text, newLineCounter())[0]);
   return composed.get(this);
 }
 
@@ -230,7 +232,7 @@ function withoutBom(text: string): string {
 function failed(file: string, code: DiagnosticCode, message: string, line = 1, column = 1): LoadedNotice {
   const report = new Reporter(file);
   report.add({ code, message, at: { line, column } });
-  return { file, text: '', lineCounter: new LineCounter(), diagnostics: report.list() };
+  return { file, text: '', lineCounter: newLineCounter(), diagnostics: report.list() };
 }
 
 function tooLarge(bytes: number): string {

@@ -3,7 +3,7 @@
  * what the composed Document does not keep (where an anchor, tag or directive was written) and
  * bound the nesting depth before the (recursive, and on deep input very slow) parser runs.
  */
-import { CST, Lexer } from 'yaml';
+import { cst, lexer } from './yaml-lib.js';
 
 /** One lexical token with its 0-based offset in the text. */
 export interface YamlToken {
@@ -22,8 +22,8 @@ export interface YamlToken {
  */
 export function scanYamlTokens(text: string, visit: (token: YamlToken) => boolean | void): void {
   let offset = 0;
-  for (const source of new Lexer().lex(text)) {
-    const type = CST.tokenType(source) ?? 'scalar-source';
+  for (const source of new (lexer())().lex(text)) {
+    const type = cst().tokenType(source) ?? 'scalar-source';
     // doc-mode, flow-error-end and the scalar marker are control tokens with no source characters.
     const width = type === 'doc-mode' || type === 'flow-error-end' || type === 'scalar' ? 0 : source.length;
     if (visit({ type, offset, source }) === false) return;

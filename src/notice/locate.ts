@@ -1,7 +1,8 @@
 /**
  * Find where a key path is in the YAML source.
  */
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { nodeKinds } from '../load/yaml-lib.js';
 import type { LoadedNotice } from '../load/read-notice.js';
 
 /** What positioning needs of a loaded notice. */
@@ -49,12 +50,13 @@ export function nodeAt(loaded: Positions, path: readonly (string | number)[]): N
  */
 export function scalarSource(loaded: Positions & Pick<LoadedNotice, 'text'>, path: readonly (string | number)[]): { source: string; start: number } | undefined {
   const node = nodeAt(loaded, path);
-  if (!isScalar(node) || !node.range) return undefined;
+  if (!nodeKinds().isScalar(node) || !node.range) return undefined;
   return { source: loaded.text.slice(node.range[0], node.range[1]), start: node.range[0] };
 }
 
 /** Follow a path as far as it exists; `complete` says whether it got to the end. */
 function resolvePath(loaded: Positions, path: readonly (string | number)[]) {
+  const { isMap, isPair, isScalar, isSeq } = nodeKinds();
   let node: Node | null | undefined = loaded.doc?.contents as Node | null | undefined;
   let keyNode: Node | undefined;
   let complete = true;
