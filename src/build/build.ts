@@ -135,7 +135,7 @@ async function buildWith(options: BuildOptions, poolFor: (count: number, thresho
   try {
     if (printer) printer.serve(await servedFontFiles());
     const previous = cache && { dir: outDir, records: await cache.outputRecords(outDir) };
-    const writer = new StagingWriter(staging, options.writeFile ?? writeFile, (rel) => options.onProgress?.({ done: ++done, total, path: rel }), checkAbort, previous);
+    const writer = new StagingWriter(staging, options.writeFile, (rel) => options.onProgress?.({ done: ++done, total, path: rel }), checkAbort, previous);
     stopWriter = () => writer.stop();
     const pdfKey = (job: Job) => cache?.key(job.prepared.textHash, job.locale, 'pdf', options.paper);
     // The browser starts (~1 s) while Markdown and HTML render, unless every PDF is in the cache
