@@ -15,10 +15,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { deserialize, serialize } from 'node:v8';
 import { sha256Hex } from '../diff/util-hash.js';
-import { noticeText, readNoticeBytes } from '../load/read-notice.js';
+import { readNoticeBytes } from '../load/read-notice.js';
 import { schemaHash } from '../validate/compile-schema.js';
 import type { CheckedText } from '../validate/index.js';
 import type { BuildCache } from './cache.js';
+import { checkOfBytes } from './check-wire.js';
 import type { CheckFiles } from './prepare.js';
 
 /** Packages whose code decides validation results but is not part of the toolkit fingerprint. */
@@ -110,14 +111,5 @@ function fromEntry(file: string, utf8: Buffer, textHash: string, entry: Buffer):
     return undefined;
   }
   if (typeof value?.notice !== 'object' || value.notice === null || !Array.isArray(value.diagnostics)) return undefined;
-  let text: string | undefined;
-  return {
-    file,
-    get text() {
-      return (text ??= noticeText(utf8)!);
-    },
-    textHash,
-    notice: value.notice,
-    diagnostics: value.diagnostics,
-  };
+  return checkOfBytes(file, utf8, textHash, { notice: value.notice, diagnostics: value.diagnostics });
 }

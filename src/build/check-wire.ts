@@ -36,15 +36,22 @@ export function wireTransfer(wire: WireChecked): ArrayBuffer[] {
 /** The check a {@link WireChecked} carries, with its serialized form kept as the cache entry of a valid one. */
 export function fromWire(wire: WireChecked): CheckedText {
   const { notice, diagnostics } = deserialize(wire.result) as Pick<CheckedText, 'notice' | 'diagnostics'>;
+  return checkOfBytes(wire.file, wire.utf8, wire.textHash, { diagnostics, ...(notice ? { notice, entry: wire.result } : {}) });
+}
+
+/**
+ * A check whose text is decoded from `utf8` when first asked for (a build from the cache never
+ * asks). The bytes are those of a text already checked: UTF-8, without a byte-order mark.
+ */
+export function checkOfBytes(file: string, utf8: Uint8Array, textHash: string, result: Omit<CheckedText, 'file' | 'text' | 'textHash'>): CheckedText {
   let text: string | undefined;
-  const utf8 = Buffer.from(wire.utf8.buffer, wire.utf8.byteOffset, wire.utf8.byteLength);
+  const bytes = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength);
   return {
-    file: wire.file,
+    file,
     get text() {
-      return (text ??= utf8.toString('utf8'));
+      return (text ??= bytes.toString('utf8'));
     },
-    textHash: wire.textHash,
-    diagnostics,
-    ...(notice ? { notice, entry: wire.result } : {}),
+    textHash,
+    ...result,
   };
 }
