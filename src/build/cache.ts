@@ -11,6 +11,7 @@ import { access, link, mkdir, readdir, readFile, rm, stat } from 'node:fs/promis
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sha256Hex } from '../diff/util-hash.js';
 import { writeCacheFile } from '../util-fs.js';
 import { eachBounded } from './bounded.js';
 
@@ -27,11 +28,6 @@ const ENTRY_NAME = /^([0-9a-f]{64})\.([0-9a-f]{64})$/;
 export interface CachedEntry {
   bytes: Buffer;
   file: string;
-}
-
-/** SHA-256 (hex) of some bytes. */
-function sha256Hex(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Files under a folder, recursively, sorted (for fingerprints). */

@@ -8,7 +8,7 @@
  * written again: the published file is hard-linked into the staging folder ({@link StagingWriter.keep}),
  * so it keeps its bytes, inode and modification time, and it need not be read, hashed or synced.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../diff/util-hash.js';
 import { closeSync, fstatSync, linkSync, mkdirSync, openSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { copyFile, link, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -86,7 +86,7 @@ export class StagingWriter {
         if (key !== undefined) info = await stat(full, { bigint: true });
       } else info = writeNew(full, bytes, key !== undefined);
       this.written.push(full);
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const sha256 = sha256Hex(bytes);
       if (key !== undefined) this.records.set(rel, { key, sha256, bytes: bytes.byteLength, ino: String(info!.ino), mtimeNs: String(info!.mtimeNs) });
       this.added(rel, entry, sha256, bytes.byteLength);
       return { file: full, sha256 };
